@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '@fair/core';
+import { DbModule } from '@fair/db';
+import { JobsModule } from '@fair/jobs';
+import { MailModule } from '@fair/mail';
+import { AuthHttpModule, AuthModule } from '@fair/auth';
+import { FairsHttpModule } from '@fair/fairs';
+import { HealthController } from './health.controller';
+
+/** The HTTP app: every domain's HTTP module, on the shared core, database and queues. */
+@Module({
+  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule],
+  controllers: [HealthController],
+})
+export class ApiModule {}

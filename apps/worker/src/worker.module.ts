@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CoreModule } from '@fair/core';
+import { DbModule } from '@fair/db';
+import { JobsModule } from '@fair/jobs';
+import { JobsWorkerModule } from '@fair/jobs/worker';
+import { MailModule, MailWorkerModule } from '@fair/mail';
+import { AuthModule } from '@fair/auth';
+
+/** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
+@Module({
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('gives working defaults in development, with the embedded database when DATABASE_URL is unset', () => {
+    const config = parseConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.embeddedDatabase).toBe(true);
+    expect(config.isProduction).toBe(false);
+  });
+
+  it('names the variable and what it expects, one line each', () => {
+    expect(() => parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      const lines = (err as Error).message.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines.find((l) => l.includes('PORT="eighty"'))).toMatch(/expected/);
+      expect(lines.find((l) => l.includes('DATABASE_URL'))).toMatch(/postgres:\/\//);
+    }
+  });
+
+  it('has no working secret in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25' })).toThrow(/APP_SECRET is required/);
+    expect(() => parseConfig({ NODE_ENV: 'production', APP_SECRET: 'short', SMTP_URL: 'smtp://mail:25' })).toThrow(/APP_SECRET/);
+    const ok = parseConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40), SMTP_URL: 'smtp://mail:25' });
+    expect(ok.APP_SECRET).toBe('x'.repeat(40));
+  });
+
+  it('requires a real SMTP server in production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) })).toThrow(/SMTP_URL/);
+  });
+});

@@ -1,0 +1,6 @@
+export * from './config';
+export * from './domain-error';
+export * from './i18n';
+export * from './clock';
+export * from './core.module';
+export * from './csv';

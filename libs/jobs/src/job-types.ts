@@ -1,0 +1,33 @@
+/**
+ * The one list of queues and jobs. A job name maps to its queue and its payload type; the
+ * producer and the handlers are checked against this by the compiler, and the worker refuses
+ * to start when a job below has no handler or two.
+ *
+ * Adding a job: add its payload to JobPayloads and a line to JOBS, then a @HandlesJob method.
+ */
+export const QUEUES = ['mail', 'tallies', 'booths', 'reports', 'matchmaking'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobPayloads {
+  /** Render and send one stored mail message (mail_messages row). */
+  'mail.send': { mailId: string };
+  /** Self-test job used by /health and the integration tests of the job system. */
+  'system.ping': { note: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface JobSpec {
+  queue: QueueName;
+  /** Attempts before the job is recorded as permanently failed. */
+  attempts: number;
+  /** Exponential backoff base in ms. */
+  backoffMs: number;
+}
+
+export const JOBS: { [N in JobName]: JobSpec } = {
+  'mail.send': { queue: 'mail', attempts: 8, backoffMs: 2000 },
+  'system.ping': { queue: 'tallies', attempts: 1, backoffMs: 100 },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@fair/core';
+import { HandlesJob, type JobPayloads } from '@fair/jobs';
+import { MailTemplates } from '../mail-templates';
+import { MailTransport } from '../mail.transport';
+
+interface ClaimedMail {
+  id: string;
+  to_address: string;
+  lang: 'vi' | 'en';
+  template: string;
+  params: Record<string, unknown>;
+  previous_status: string;
+}
+
+/**
+ * Sends one mail_messages row. A row already 'sent' is skipped, so a re-delivered job sends
+ * nothing. The only window for a duplicate is a worker dying between the SMTP server's "250 OK"
+ * and the UPDATE below; the Message-ID is fixed per row so receivers can tell (docs/decisions).
+ */
+@Injectable()
+export class MailSendJob {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly templates: MailTemplates,
+    private readonly transport: MailTransport,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @HandlesJob('mail.send')
+  async handle(payload: JobPayloads['mail.send'], job: Job): Promise<{ sent: boolean }> {
+    const rows: ClaimedMail[] = await this.db.query(
+      `UPDATE mail_messages m SET status = 'sending', attempts = attempts + 1
+         FROM (SELECT id, status AS previous_status FROM mail_messages WHERE id = $1 FOR UPDATE) old
+        WHERE m.id = old.id AND m.status IN ('queued', 'sending', 'failed')
+        RETURNING m.id, m.to_address, m.lang, m.template, m.params, old.previous_status`,
+      [payload.mailId],
+    );
+    const mail = rows[0];
+    if (!mail) return { sent: false }; // already sent, or the row is gone
+    try {
+      const rendered = await this.templates.render(mail.template, mail.params, {
+        lang: mail.lang,
+        publicUrl: this.config.PUBLIC_URL,
+        mailId: mail.id,
+      });
+      await this.transport.send({
+        from: this.config.MAIL_FROM,
+        to: mail.to_address,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+        messageId: `<${mail.id}@fair.local>`,
+      });
+      await this.db.query(
+        `UPDATE mail_messages SET status = 'sent', sent_at = now(), subject = $2, last_error = NULL WHERE id = $1`,
+        [mail.id, rendered.subject],
+      );
+      return { sent: true };
+    } catch (err) {
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.db.query(`UPDATE mail_messages SET status = $2, last_error = $3 WHERE id = $1`, [
+        mail.id,
+        final ? 'failed' : 'queued',
+        (err as Error).message.slice(0, 2000),
+      ]);
+      throw err;
+    }
+  }
+}
