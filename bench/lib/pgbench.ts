@@ -1,0 +1,142 @@
+/**
+ * The database ceiling: pgbench's one-row UPDATE by primary key on this machine's PostgreSQL, in a
+ * throwaway database. Latency percentiles come from pgbench's per-transaction log.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createBenchDatabase, dropBenchDatabase } from './bench-database';
+import { log, round } from './report';
+
+const execFileP = promisify(execFile);
+
+export interface PgbenchOptions {
+  clients?: number;
+  durationSec?: number;
+  /** pgbench scale factor: 100,000 accounts per unit (default 1: 8 clients rarely meet on one row) */
+  scale?: number;
+  database?: string;
+}
+
+export type PgbenchCeiling =
+  | {
+      ok: true;
+      what: string;
+      clients: number;
+      threads: number;
+      durationSec: number;
+      scale: number;
+      transactions: number;
+      tps: number;
+      latencyMs: { avg: number; p50: number; p99: number; max: number };
+      pgbenchVersion: string;
+    }
+  | { ok: false; what: string; reason: string };
+
+const WHAT = 'pgbench one-row UPDATE by primary key';
+
+/** One-row UPDATE of pgbench_accounts by its primary key. */
+const UPDATE_SCRIPT = `\\set aid random(1, 100000 * :scale)
+\\set delta random(-5000, 5000)
+UPDATE pgbench_accounts SET abalance = abalance + :delta WHERE aid = :aid;
+`;
+
+/** `pgbench --version`, or null when pgbench is not on PATH. */
+export async function pgbenchVersion(): Promise<string | null> {
+  try {
+    const { stdout } = await execFileP('pgbench', ['--version']);
+    return stdout.trim();
+  } catch {
+    return null;
+  }
+}
+
+function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (e) => resolve({ code: -1, stdout, stderr: stderr + String(e) }));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/**
+ * Initialises a throwaway database (name contains "bench"), runs the UPDATE for `durationSec`
+ * with `clients` connections, and drops the database. Never throws: a missing pgbench or an
+ * unreachable server comes back as `{ ok: false, reason }`.
+ */
+export async function measurePgbenchCeiling(opts: PgbenchOptions = {}): Promise<PgbenchCeiling> {
+  const clients = opts.clients ?? 8;
+  const durationSec = opts.durationSec ?? 10;
+  const scale = opts.scale ?? 1;
+  const database = opts.database ?? 'fair_bench_pgbench';
+  const threads = Math.min(clients, 2);
+
+  const version = await pgbenchVersion();
+  if (!version) return { ok: false, what: WHAT, reason: 'pgbench not found on PATH (it comes with the PostgreSQL client packages, e.g. apt-get install postgresql-client)' };
+
+  let url: string;
+  try {
+    url = await createBenchDatabase(database);
+  } catch (e) {
+    return { ok: false, what: WHAT, reason: `cannot create database ${database}: ${(e as Error).message}` };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'fair-pgbench-'));
+  try {
+    log(`  pgbench -i -s ${scale} ${database}`);
+    const init = await run('pgbench', ['-i', '-q', '-s', String(scale), url], dir);
+    if (init.code !== 0) return { ok: false, what: WHAT, reason: `pgbench -i failed: ${init.stderr.trim().split('\n').pop()}` };
+
+    await writeFile(join(dir, 'update.sql'), UPDATE_SCRIPT);
+    log(`  pgbench ${durationSec}s, ${clients} clients: ${WHAT}`);
+    const r = await run(
+      'pgbench',
+      ['-n', '-c', String(clients), '-j', String(threads), '-T', String(durationSec), '-M', 'prepared', '-f', 'update.sql', '-l', '--log-prefix', 'tx', url],
+      dir,
+    );
+    if (r.code !== 0) return { ok: false, what: WHAT, reason: `pgbench failed: ${r.stderr.trim().split('\n').pop()}` };
+
+    const tpsMatch = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout) ?? /tps = ([\d.]+)/.exec(r.stdout);
+    const txMatch = /number of transactions actually processed: (\d+)/.exec(r.stdout);
+    // per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us
+    const latencies: number[] = [];
+    for (const f of (await readdir(dir)).filter((n) => n.startsWith('tx.'))) {
+      for (const line of (await readFile(join(dir, f), 'utf8')).split('\n')) {
+        const us = Number(line.split(' ')[2]);
+        if (line && Number.isFinite(us)) latencies.push(us / 1000);
+      }
+    }
+    const sorted = Float64Array.from(latencies).sort();
+    const avg = latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1);
+    return {
+      ok: true,
+      what: WHAT,
+      clients,
+      threads,
+      durationSec,
+      scale,
+      transactions: txMatch ? Number(txMatch[1]) : latencies.length,
+      tps: tpsMatch ? Math.round(Number(tpsMatch[1])) : Math.round(latencies.length / durationSec),
+      latencyMs: {
+        avg: round(avg),
+        p50: round(percentile(sorted, 50)),
+        p99: round(percentile(sorted, 99)),
+        max: round(sorted.length ? sorted[sorted.length - 1] : NaN),
+      },
+      pgbenchVersion: version,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    await dropBenchDatabase(database).catch((e) => log(`  could not drop ${database}: ${(e as Error).message}`));
+  }
+}
