@@ -49,3 +49,13 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_EXCLUSION_VIOLATION = '23P01';
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_CHECK_VIOLATION = '23514';
+
+/**
+ * Rows of an UPDATE/DELETE ... RETURNING. TypeORM's postgres driver answers those with
+ * [rows, affectedCount] but a SELECT or INSERT with plain rows; this reads both.
+ */
+export async function queryReturning<T>(manager: { query(sql: string, params?: unknown[]): Promise<unknown> }, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result = await manager.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

@@ -4,6 +4,7 @@ import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@fair/core';
 import { HandlesJob, type JobPayloads } from '@fair/jobs';
+import { queryReturning } from '@fair/db';
 import { MailTemplates } from '../mail-templates';
 import { MailTransport } from '../mail.transport';
 
@@ -32,7 +33,8 @@ export class MailSendJob {
 
   @HandlesJob('mail.send')
   async handle(payload: JobPayloads['mail.send'], job: Job): Promise<{ sent: boolean }> {
-    const rows: ClaimedMail[] = await this.db.query(
+    const rows = await queryReturning<ClaimedMail>(
+      this.db,
       `UPDATE mail_messages m SET status = 'sending', attempts = attempts + 1
          FROM (SELECT id, status AS previous_status FROM mail_messages WHERE id = $1 FOR UPDATE) old
         WHERE m.id = old.id AND m.status IN ('queued', 'sending', 'failed')
