@@ -33,3 +33,10 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(40) })).toThrow(/SMTP_URL/);
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('follows PORT unless given', () => {
+    expect(parseConfig({ PORT: '3100' }).PUBLIC_URL).toBe('http://localhost:3100');
+    expect(parseConfig({ PUBLIC_URL: 'https://fair.example.vn/' }).PUBLIC_URL).toBe('https://fair.example.vn');
+  });
+});

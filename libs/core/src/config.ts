@@ -22,7 +22,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+  /** Base of links in emails and QR pages; defaults to http://localhost:<PORT>. */
+  PUBLIC_URL: url(['http', 'https']).optional(),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -37,11 +38,14 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   SEED_ON_START: bool.default(true),
+  /** Set by `npm start` for its children when it serves the embedded PGlite behind DATABASE_URL. */
+  FAIR_EMBEDDED_DB: bool.default(false),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface AppConfig extends Omit<RawConfig, 'APP_SECRET'> {
+export interface AppConfig extends Omit<RawConfig, 'APP_SECRET' | 'PUBLIC_URL'> {
+  PUBLIC_URL: string;
   /** Always set: required in production, a fixed development value elsewhere. */
   APP_SECRET: string;
   isProduction: boolean;
@@ -82,8 +86,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   return {
     ...raw,
     APP_SECRET: raw.APP_SECRET ?? DEV_SECRET,
+    PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     isProduction,
-    embeddedDatabase: !raw.DATABASE_URL,
+    embeddedDatabase: !raw.DATABASE_URL || raw.FAIR_EMBEDDED_DB,
   };
 }
 

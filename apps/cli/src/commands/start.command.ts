@@ -66,7 +66,7 @@ export function registerStart(program: Command): void {
           log(`no SMTP_URL: emails are caught locally and saved in ${resolve(config.DATA_DIR, 'mail')}`);
         }
 
-        const env = { ...process.env, DATABASE_URL: db.url, REDIS_URL: redis.url, SMTP_URL: smtpUrl, FAIR_EMBEDDED_DB: db.embedded ? '1' : '' };
+        const env = { ...process.env, DATABASE_URL: db.url, REDIS_URL: redis.url, SMTP_URL: smtpUrl, FAIR_EMBEDDED_DB: db.embedded ? 'true' : 'false' };
         Object.assign(process.env, env);
         resetConfigCache();
 
