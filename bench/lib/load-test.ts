@@ -4,14 +4,14 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { log, round } from './report';
+import { benchDurationSec, log, round } from './report';
 
 export interface LoadTestOptions {
   /** concurrent connections (default 50) */
   connections?: number;
-  /** measured seconds (default 10) */
+  /** measured seconds (default 10, or BENCH_DURATION_SEC) */
   durationSec?: number;
-  /** seconds of unmeasured load first, so the JIT and pools are warm (default 2) */
+  /** seconds of unmeasured load first, so the JIT and pools are warm (default 2, at most a fifth of the run) */
   warmupSec?: number;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
@@ -34,7 +34,7 @@ export interface LoadTestResult {
 /** Runs autocannon against `url` and returns the figures (never throws because a machine is slow). */
 export async function loadTest(url: string, opts: LoadTestOptions = {}): Promise<LoadTestResult> {
   const connections = opts.connections ?? 50;
-  const durationSec = opts.durationSec ?? 10;
+  const durationSec = opts.durationSec ?? benchDurationSec(10);
   const base = {
     url,
     connections,
@@ -43,13 +43,21 @@ export async function loadTest(url: string, opts: LoadTestOptions = {}): Promise
     body: opts.body,
     pipelining: opts.pipelining ?? 1,
   };
-  const warmupSec = opts.warmupSec ?? 2;
+  const warmupSec = opts.warmupSec ?? Math.min(2, durationSec / 5);
   if (warmupSec > 0) {
     log(`  warm-up ${warmupSec}s: ${url}`);
     await autocannon({ ...base, duration: warmupSec });
   }
   log(`  load ${durationSec}s, ${connections} connections: ${url}`);
-  const r = await autocannon({ ...base, duration: durationSec });
+  // autocannon's own histogram has 1 ms resolution; its per-response times are exact, so the
+  // percentiles come from those
+  const samples = new LatencySamples();
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ ...base, duration: durationSec }, (err, result) => (err ? reject(err) : resolve(result)));
+    instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+      if (statusCode >= 200 && statusCode < 300) samples.add(responseTimeMs);
+    });
+  });
   const completed = r['2xx'] + r.non2xx;
   return {
     url,
@@ -58,16 +66,54 @@ export async function loadTest(url: string, opts: LoadTestOptions = {}): Promise
     requests: completed,
     requestsPerSec: Math.round(completed / r.duration),
     latencyMs: {
-      avg: round(r.latency.average),
-      p50: round(r.latency.p50),
-      p90: round(r.latency.p90),
-      p99: round(r.latency.p99),
-      max: round(r.latency.max),
+      avg: round(samples.mean()),
+      p50: round(samples.percentile(50)),
+      p90: round(samples.percentile(90)),
+      p99: round(samples.percentile(99)),
+      max: round(samples.percentile(100)),
     },
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
   };
+}
+
+/** Latencies in ms, kept exactly (a growable Float64Array), for percentiles without binning. */
+export class LatencySamples {
+  private values = new Float64Array(1 << 16);
+  private count = 0;
+  private sorted = false;
+
+  add(ms: number): void {
+    if (this.count === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.count++] = ms;
+    this.sorted = false;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  mean(): number {
+    let sum = 0;
+    for (let i = 0; i < this.count; i++) sum += this.values[i];
+    return this.count ? sum / this.count : NaN;
+  }
+
+  /** Nearest-rank percentile (p in 0..100); NaN when empty. */
+  percentile(p: number): number {
+    if (!this.count) return NaN;
+    if (!this.sorted) {
+      this.values.subarray(0, this.count).sort();
+      this.sorted = true;
+    }
+    const rank = Math.min(this.count, Math.max(1, Math.ceil((p / 100) * this.count)));
+    return this.values[rank - 1];
+  }
 }
 
 export interface ServerProcess {

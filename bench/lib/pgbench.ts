@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createBenchDatabase, dropBenchDatabase } from './bench-database';
-import { log, round } from './report';
+import { LatencySamples } from './load-test';
+import { benchDurationSec, log, round } from './report';
 
 const execFileP = promisify(execFile);
 
@@ -65,11 +66,6 @@ function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; 
   });
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 /**
  * Initialises a throwaway database (name contains "bench"), runs the UPDATE for `durationSec`
  * with `clients` connections, and drops the database. Never throws: a missing pgbench or an
@@ -77,9 +73,10 @@ function percentile(sorted: Float64Array, p: number): number {
  */
 export async function measurePgbenchCeiling(opts: PgbenchOptions = {}): Promise<PgbenchCeiling> {
   const clients = opts.clients ?? 8;
-  const durationSec = opts.durationSec ?? 10;
+  const durationSec = Math.max(1, Math.round(opts.durationSec ?? benchDurationSec(10)));
   const scale = opts.scale ?? 1;
-  const database = opts.database ?? 'fair_bench_pgbench';
+  // one database per process: two runs at once (a test and a benchmark) never drop each other's
+  const database = opts.database ?? `fair_bench_pgbench_${process.pid}`;
   const threads = Math.min(clients, 2);
 
   const version = await pgbenchVersion();
@@ -109,15 +106,13 @@ export async function measurePgbenchCeiling(opts: PgbenchOptions = {}): Promise<
     const tpsMatch = /tps = ([\d.]+) \(without initial connection time\)/.exec(r.stdout) ?? /tps = ([\d.]+)/.exec(r.stdout);
     const txMatch = /number of transactions actually processed: (\d+)/.exec(r.stdout);
     // per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us
-    const latencies: number[] = [];
+    const latencies = new LatencySamples();
     for (const f of (await readdir(dir)).filter((n) => n.startsWith('tx.'))) {
       for (const line of (await readFile(join(dir, f), 'utf8')).split('\n')) {
         const us = Number(line.split(' ')[2]);
-        if (line && Number.isFinite(us)) latencies.push(us / 1000);
+        if (line && Number.isFinite(us)) latencies.add(us / 1000);
       }
     }
-    const sorted = Float64Array.from(latencies).sort();
-    const avg = latencies.reduce((a, b) => a + b, 0) / (latencies.length || 1);
     return {
       ok: true,
       what: WHAT,
@@ -125,13 +120,13 @@ export async function measurePgbenchCeiling(opts: PgbenchOptions = {}): Promise<
       threads,
       durationSec,
       scale,
-      transactions: txMatch ? Number(txMatch[1]) : latencies.length,
-      tps: tpsMatch ? Math.round(Number(tpsMatch[1])) : Math.round(latencies.length / durationSec),
+      transactions: txMatch ? Number(txMatch[1]) : latencies.size,
+      tps: tpsMatch ? Math.round(Number(tpsMatch[1])) : Math.round(latencies.size / durationSec),
       latencyMs: {
-        avg: round(avg),
-        p50: round(percentile(sorted, 50)),
-        p99: round(percentile(sorted, 99)),
-        max: round(sorted.length ? sorted[sorted.length - 1] : NaN),
+        avg: round(latencies.mean()),
+        p50: round(latencies.percentile(50)),
+        p99: round(latencies.percentile(99)),
+        max: round(latencies.percentile(100)),
       },
       pgbenchVersion: version,
     };

@@ -14,6 +14,15 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
   return { json: argv.includes('--json'), args: argv.filter((a) => !a.startsWith('--')) };
 }
 
+/**
+ * Seconds a measurement runs: `defaultSec`, or BENCH_DURATION_SEC when set (a short smoke run,
+ * e.g. the runner's own test, sets it to 1).
+ */
+export function benchDurationSec(defaultSec: number): number {
+  const v = Number(process.env.BENCH_DURATION_SEC);
+  return Number.isFinite(v) && v > 0 ? v : defaultSec;
+}
+
 /** A progress or log line: always stderr. */
 export function log(...parts: unknown[]): void {
   process.stderr.write(parts.map(String).join(' ') + '\n');
