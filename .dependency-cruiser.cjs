@@ -5,7 +5,7 @@
  * - libs/core imports nothing internal.
  * - foundation libs (core, db, jobs, mail, auth, fairs) never import domain libs.
  * - a domain lib imports foundation libs, itself, and only the domain libs listed below.
- * - libs/testing is for specs: production code does not import it.
+ * - libs/testing is for specs and libs/<lib>/test/ helpers: production code does not import it.
  * - no circular dependencies; every import resolves (the @fair/* paths come from tsconfig.json).
  */
 const FOUNDATION = ['core', 'db', 'jobs', 'mail', 'auth', 'fairs'];
@@ -23,6 +23,8 @@ const DOMAIN_MAY_IMPORT = {
 const KNOWN = [...FOUNDATION, ...Object.keys(DOMAIN_MAY_IMPORT), 'testing'];
 const any = (names) => `(${names.join('|')})`;
 const SPEC = '\\.(spec|e2e-spec|test)\\.ts$';
+/** test support outside src/ (libs/<lib>/test/*.ts): not compiled into the apps */
+const TEST_SUPPORT = '^libs/[^/]+/test/';
 
 const domainRules = Object.entries(DOMAIN_MAY_IMPORT).map(([lib, allowed]) => ({
   name: `domain-${lib}-imports`,
@@ -73,9 +75,9 @@ module.exports = {
     },
     {
       name: 'testing-only-in-specs',
-      comment: 'libs/testing (test databases, the test system) is for specs and test/, never production code',
+      comment: 'libs/testing (test databases, the test system) is for specs and test helpers, never production code',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['^libs/testing/', SPEC] },
+      from: { path: '^(apps|libs)/', pathNot: ['^libs/testing/', SPEC, TEST_SUPPORT] },
       to: { path: '^libs/testing/' },
     },
     {
