@@ -4,6 +4,7 @@ import { AuditLogEntity, SessionEntity, UserEntity } from '@fair/auth';
 import { OutboxEntity } from '@fair/jobs';
 import { MailMessageEntity } from '@fair/mail';
 import { BoothEntity, FairEntity, HallEntity } from '@fair/fairs';
+import { VISITOR_ENTITIES } from '@fair/visitors';
 
 /**
  * Every entity class, listed by hand (no globs), for the CLI's own data source: migrations and
@@ -18,6 +19,7 @@ export const ALL_ENTITIES = [
   FairEntity,
   HallEntity,
   BoothEntity,
+  ...VISITOR_ENTITIES,
 ];
 
 export function cliDataSource(url: string): DataSource {

@@ -5,9 +5,10 @@ import { JobsModule } from '@fair/jobs';
 import { JobsWorkerModule } from '@fair/jobs/worker';
 import { MailModule, MailWorkerModule } from '@fair/mail';
 import { AuthModule } from '@fair/auth';
+import { VisitorsWorkerModule } from '@fair/visitors';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule],
 })
 export class WorkerModule {}

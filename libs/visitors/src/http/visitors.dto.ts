@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ENTRY_POLICIES, VISITOR_TYPES, type EntryPolicy, type VisitorType } from '../visitor-types';
+
+class VisitorFieldsDto {
+  @ApiProperty({ example: 'Nguyễn Văn An' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'Công ty TNHH Cơ khí Hà Nội' }) @IsOptional() @IsString() @MaxLength(200) company?: string;
+  @ApiProperty({ example: 'VN', description: 'ISO 3166-1 alpha-2' }) @IsISO31661Alpha2() country: string;
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiPropertyOptional({ example: '+84 912 345 678' }) @IsOptional() @Matches(/^\+?[0-9 ().-]{6,30}$/) phone?: string;
+  @ApiProperty({ enum: VISITOR_TYPES }) @IsIn(VISITOR_TYPES) visitorType: VisitorType;
+  @ApiPropertyOptional({ type: [String], example: ['mechanical'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(/^[a-z0-9-]{2,40}$/, { each: true })
+  sectors?: string[];
+  @ApiProperty({ enum: ['vi', 'en'] }) @IsIn(['vi', 'en']) lang: 'vi' | 'en';
+}
+
+export class RegisterVisitorDto extends VisitorFieldsDto {
+  @ApiProperty({ description: 'Must be true: the visitor agrees to the processing of their data' }) @IsBoolean() consent: boolean;
+}
+
+export class AddVisitorDto extends VisitorFieldsDto {
+  @ApiPropertyOptional({ enum: ENTRY_POLICIES }) @IsOptional() @IsIn(ENTRY_POLICIES) entryPolicy?: EntryPolicy;
+  @ApiPropertyOptional({ description: 'Mail the pass at once' }) @IsOptional() @IsBoolean() sendInvitation?: boolean;
+}
+
+export class ImportVisitorsDto {
+  @ApiProperty({ description: 'CSV: name,email,country,visitor_type[,company,phone,sectors,lang,entry_policy]' })
+  @IsString()
+  @MaxLength(20 * 1024 * 1024)
+  csv: string;
+}
+
+export class SendInvitationsDto {
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50_000) @IsUUID('all', { each: true }) visitorIds?: string[];
+  @ApiPropertyOptional({ enum: VISITOR_TYPES, isArray: true }) @IsOptional() @IsArray() @IsIn(VISITOR_TYPES, { each: true }) visitorTypes?: VisitorType[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @Matches(/^[a-z0-9-]{2,40}$/, { each: true }) sectors?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(300) @IsISO31661Alpha2({ each: true }) countries?: string[];
+  @ApiPropertyOptional({ description: 'Mail again visitors already invited for their current pass' }) @IsOptional() @IsBoolean() resend?: boolean;
+}
+
+export class ReissueDto {
+  @ApiPropertyOptional({ description: 'Mail the new pass (default true)' }) @IsOptional() @IsBoolean() sendInvitation?: boolean;
+}
+
+export class CancelPassDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}

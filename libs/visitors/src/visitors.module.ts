@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FairsModule } from '@fair/fairs';
+import { VISITOR_ENTITIES } from './entities';
+import { InvitationsService } from './invitations.service';
+import { PassesService } from './passes.service';
+import { QrKeysService } from './qr-keys.service';
+import { VisitorsService } from './visitors.service';
+import { VisitorsController } from './http/visitors.controller';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(VISITOR_ENTITIES), FairsModule],
+  providers: [QrKeysService, PassesService, InvitationsService, VisitorsService],
+  exports: [QrKeysService, PassesService, InvitationsService, VisitorsService],
+})
+export class VisitorsModule {}
+
+@Module({ imports: [VisitorsModule, FairsModule], controllers: [VisitorsController] })
+export class VisitorsHttpModule {}
