@@ -5,12 +5,13 @@ import { JobsModule } from '@fair/jobs';
 import { MailModule } from '@fair/mail';
 import { AuthHttpModule, AuthModule } from '@fair/auth';
 import { FairsHttpModule } from '@fair/fairs';
+import { ExhibitorsHttpModule } from '@fair/exhibitors';
 import { VisitorsHttpModule } from '@fair/visitors';
 import { HealthController } from './health.controller';
 
 /** The HTTP app: every domain's HTTP module, on the shared core, database and queues. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule],
+  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, ExhibitorsHttpModule],
   controllers: [HealthController],
 })
 export class ApiModule {}

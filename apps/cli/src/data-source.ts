@@ -5,6 +5,7 @@ import { OutboxEntity } from '@fair/jobs';
 import { MailMessageEntity } from '@fair/mail';
 import { BoothEntity, FairEntity, HallEntity } from '@fair/fairs';
 import { VISITOR_ENTITIES } from '@fair/visitors';
+import { ExhibitorEntity, ExhibitorStaffEntity, ExhibitorTokenEntity } from '@fair/exhibitors';
 
 /**
  * Every entity class, listed by hand (no globs), for the CLI's own data source: migrations and
@@ -20,6 +21,9 @@ export const ALL_ENTITIES = [
   HallEntity,
   BoothEntity,
   ...VISITOR_ENTITIES,
+  ExhibitorEntity,
+  ExhibitorStaffEntity,
+  ExhibitorTokenEntity,
 ];
 
 export function cliDataSource(url: string): DataSource {

@@ -6,9 +6,10 @@ import { JobsWorkerModule } from '@fair/jobs/worker';
 import { MailModule, MailWorkerModule } from '@fair/mail';
 import { AuthModule } from '@fair/auth';
 import { VisitorsWorkerModule } from '@fair/visitors';
+import { ExhibitorsWorkerModule } from '@fair/exhibitors';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, ExhibitorsWorkerModule],
 })
 export class WorkerModule {}

@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { pickLang } from '@fair/core';
+import { Public, SESSION_COOKIE, type IssuedSession } from '@fair/auth';
+import { ApplicationService } from '../application.service';
+import { ExhibitorAccountService } from '../exhibitor-account.service';
+import { ApplyDto, ApplyResultDto, ConfirmEmailDto, MagicLinkRedeemDto, MagicLinkRequestDto, SubmitDraftDto } from './application.dto';
+
+interface Req_ {
+  headers: Record<string, string | undefined>;
+}
+interface CookieReply {
+  setCookie(name: string, value: string, opts: Record<string, unknown>): unknown;
+}
+
+function setSessionCookie(reply: CookieReply, session: IssuedSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', expires: session.expiresAt });
+}
+
+/** The public side: apply, submit a draft, confirm the email, sign in by email link. */
+@ApiTags('exhibitor registration')
+@Public()
+@Controller()
+export class ApplicationController {
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly accounts: ExhibitorAccountService,
+  ) {}
+
+  @Post('fairs/:fair/exhibitor-applications')
+  @ApiOkResponse({ type: ApplyResultDto })
+  apply(@Param('fair') fair: string, @Body() body: ApplyDto, @Req() req: Req_): Promise<ApplyResultDto> {
+    const { password, draft, ...input } = body;
+    return this.applications.apply(fair, { ...input, lang: body.lang ?? pickLang(req.headers['accept-language']) }, { password, draft });
+  }
+
+  @Post('exhibitor-applications/:id/submit')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplyResultDto })
+  submit(@Param('id') id: string, @Body() body: SubmitDraftDto): Promise<ApplyResultDto> {
+    return this.applications.submitDraft(id, body.resumeToken);
+  }
+
+  /** The page behind the emailed link posts its token here (a GET would be fired by mail scanners). */
+  @Post('exhibitor-auth/confirm')
+  @HttpCode(200)
+  async confirm(@Body() body: ConfirmEmailDto, @Req() req: Req_, @Res({ passthrough: true }) reply: CookieReply) {
+    const result = await this.accounts.confirm(body.token, body.password, req.headers['user-agent']);
+    setSessionCookie(reply, result.session);
+    return { exhibitorId: result.exhibitorId, status: result.status, token: result.session.token, expiresAt: result.session.expiresAt, user: result.session.user };
+  }
+
+  @Post('exhibitor-auth/magic-link')
+  @HttpCode(202)
+  async requestMagicLink(@Body() body: MagicLinkRequestDto): Promise<{ sent: true }> {
+    await this.accounts.requestMagicLink(body.email);
+    return { sent: true };
+  }
+
+  @Post('exhibitor-auth/magic-link/redeem')
+  @HttpCode(200)
+  async redeem(@Body() body: MagicLinkRedeemDto, @Req() req: Req_, @Res({ passthrough: true }) reply: CookieReply) {
+    const session = await this.accounts.redeemMagicLink(body.token, req.headers['user-agent']);
+    setSessionCookie(reply, session);
+    return session;
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '@fair/auth';
+import { ExhibitorTransitionsService } from '../exhibitor-transitions.service';
+import { PortalService } from '../portal.service';
+import { ProfilePatchDto, StaffDto } from './portal.dto';
+
+/** The exhibitor's own portal. Every route is scoped to records linked to the signed-in user. */
+@ApiTags('exhibitor portal')
+@ApiBearerAuth()
+@Roles('exhibitor')
+@Controller('exhibitors')
+export class PortalController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly transitions: ExhibitorTransitionsService,
+  ) {}
+
+  @Get('mine')
+  mine(@CurrentActor() actor: Actor) {
+    return this.portal.mine(actor);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.portal.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(@Param('id') id: string, @Body() body: ProfilePatchDto, @CurrentActor() actor: Actor) {
+    return this.portal.updateProfile(actor, id, body);
+  }
+
+  @Get(':id/staff')
+  staff(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.portal.staff(actor, id);
+  }
+
+  @Post(':id/staff')
+  addStaff(@Param('id') id: string, @Body() body: StaffDto, @CurrentActor() actor: Actor) {
+    return this.portal.addStaff(actor, id, body);
+  }
+
+  @Delete(':id/staff/:staffId')
+  @HttpCode(204)
+  removeStaff(@Param('id') id: string, @Param('staffId') staffId: string, @CurrentActor() actor: Actor) {
+    return this.portal.removeStaff(actor, id, staffId);
+  }
+
+  /** After a change request: the applicant has edited its profile and sends it back for review. */
+  @Post(':id/resubmit')
+  @HttpCode(200)
+  resubmit(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.transitions.apply(actor, id, 'resubmit', { ownerUserId: actor.userId! });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    return this.transitions.apply(actor, id, 'withdraw', { ownerUserId: actor.userId! });
+  }
+}
