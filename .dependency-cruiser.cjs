@@ -15,7 +15,7 @@ const DOMAIN_MAY_IMPORT = {
   exhibitors: [],
   booths: ['exhibitors'],
   visitors: [],
-  checkin: [],
+  checkin: ['visitors'],
   matchmaking: ['exhibitors', 'visitors'],
   tallies: [],
 };

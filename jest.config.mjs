@@ -35,5 +35,7 @@ export default {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   maxWorkers: process.env.JEST_MAX_WORKERS ?? 2,
   testTimeout: 60000,
+  // A suite whose setup failed half-way can leave pool connections open; CI must still end.
+  forceExit: true,
   slowTestThreshold: 20,
 };

@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@fair/core';
 
@@ -37,14 +37,21 @@ function freePort(): Promise<number> {
 
 export class NoRedisError extends Error {}
 
+function findOnPath(name: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name))
+    .find((candidate) => existsSync(candidate));
+}
+
 /**
  * REDIS_URL when something answers there; otherwise a private redis-server on its own port with
  * its data under DATA_DIR/redis, stopped with this process; otherwise one clear line.
  */
 export async function ensureRedis(config: AppConfig): Promise<RedisHandle> {
   if (await redisAnswers(config.REDIS_URL)) return { url: config.REDIS_URL, private: false, stop: async () => undefined };
-  const which = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
-  const binary = which.stdout.trim();
+  const binary = findOnPath('redis-server');
   if (!binary) {
     throw new NoRedisError(
       `No Redis answers at ${config.REDIS_URL} and redis-server is not installed: install it (apt-get install redis-server) or set REDIS_URL to a running Redis.`,
