@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BOOTH_KINDS, emptyKindCounts, type BoothKind } from '@fair/fairs';
 import type { Origin, PlacementWishes } from './application-input';
+import type { ExhibitorStatus } from './exhibitor-status';
 
 export interface ApprovedRequest {
   exhibitorId: string;
@@ -16,6 +17,20 @@ export interface ApprovedRequest {
   eligibleKinds: BoothKind[];
   placement: PlacementWishes;
 }
+
+export interface AllocationFacts {
+  exhibitorId: string;
+  status: ExhibitorStatus;
+  legalName: string;
+  nameEn: string | null;
+  origin: Origin;
+  requested: Record<BoothKind, number>;
+  eligibleKinds: BoothKind[];
+  email: string;
+  lang: 'vi' | 'en';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which booth kinds an exhibitor of this origin may hold. */
 export function eligibleKinds(origin: Origin): BoothKind[] {
@@ -65,5 +80,30 @@ export class ExhibitorsService {
       [userId, fairId ?? null],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * What booth allocation needs about these exhibitors of one fair, whatever their status (it
+   * refuses the unapproved itself): status, origin, requests, contact for its emails.
+   */
+  async allocationFacts(fairId: string, exhibitorIds: string[], manager: EntityManager = this.db.manager): Promise<AllocationFacts[]> {
+    if (exhibitorIds.length === 0) return [];
+    const rows: { id: string; status: ExhibitorStatus; legal_name: string; name_en: string | null; origin: Origin; booth_requests: Partial<Record<BoothKind, number>>; email: string; lang: 'vi' | 'en' }[] =
+      await manager.query(
+        `SELECT id, status, legal_name, name_en, origin, booth_requests, email, lang FROM exhibitors
+          WHERE fair_id = $1 AND id = ANY($2::uuid[])`,
+        [fairId, exhibitorIds.filter((id) => UUID.test(id))],
+      );
+    return rows.map((r) => ({
+      exhibitorId: r.id,
+      status: r.status,
+      legalName: r.legal_name,
+      nameEn: r.name_en,
+      origin: r.origin,
+      requested: { ...emptyKindCounts(), ...r.booth_requests },
+      eligibleKinds: eligibleKinds(r.origin),
+      email: r.email,
+      lang: r.lang,
+    }));
   }
 }
