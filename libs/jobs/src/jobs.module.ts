@@ -2,6 +2,8 @@ import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxEntity } from './outbox.entity';
 import { APP_CONFIG, type AppConfig } from '@fair/core';
 import { QUEUES } from './job-types';
 import { JobProducer } from './job.producer';
@@ -23,6 +25,7 @@ export const REDIS = Symbol('REDIS');
       }),
     }),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
+    TypeOrmModule.forFeature([OutboxEntity]),
   ],
   providers: [
     JobProducer,
