@@ -15,7 +15,7 @@ const DOMAIN_MAY_IMPORT = {
   exhibitors: [],
   booths: ['exhibitors'],
   visitors: [],
-  checkin: ['visitors'],
+  checkin: ['visitors', 'tallies'],
   matchmaking: ['exhibitors', 'visitors'],
   tallies: [],
 };

@@ -7,11 +7,12 @@ import { AuthHttpModule, AuthModule } from '@fair/auth';
 import { FairsHttpModule } from '@fair/fairs';
 import { ExhibitorsHttpModule } from '@fair/exhibitors';
 import { VisitorsHttpModule } from '@fair/visitors';
+import { CheckinHttpModule } from '@fair/checkin';
 import { HealthController } from './health.controller';
 
 /** The HTTP app: every domain's HTTP module, on the shared core, database and queues. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, ExhibitorsHttpModule],
+  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, CheckinHttpModule, ExhibitorsHttpModule],
   controllers: [HealthController],
 })
 export class ApiModule {}

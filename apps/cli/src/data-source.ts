@@ -5,6 +5,7 @@ import { OutboxEntity } from '@fair/jobs';
 import { MailMessageEntity } from '@fair/mail';
 import { BoothEntity, FairEntity, HallEntity } from '@fair/fairs';
 import { VISITOR_ENTITIES } from '@fair/visitors';
+import { CHECKIN_ENTITIES } from '@fair/checkin';
 import { ExhibitorEntity, ExhibitorStaffEntity, ExhibitorTokenEntity } from '@fair/exhibitors';
 
 /**
@@ -21,6 +22,7 @@ export const ALL_ENTITIES = [
   HallEntity,
   BoothEntity,
   ...VISITOR_ENTITIES,
+  ...CHECKIN_ENTITIES,
   ExhibitorEntity,
   ExhibitorStaffEntity,
   ExhibitorTokenEntity,

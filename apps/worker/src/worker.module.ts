@@ -6,10 +6,11 @@ import { JobsWorkerModule } from '@fair/jobs/worker';
 import { MailModule, MailWorkerModule } from '@fair/mail';
 import { AuthModule } from '@fair/auth';
 import { VisitorsWorkerModule } from '@fair/visitors';
+import { CheckinWorkerModule } from '@fair/checkin';
 import { ExhibitorsWorkerModule } from '@fair/exhibitors';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, ExhibitorsWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule],
 })
 export class WorkerModule {}

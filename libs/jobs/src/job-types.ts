@@ -13,6 +13,8 @@ export interface JobPayloads {
   'mail.send': { mailId: string };
   /** Self-test job used by /health and the integration tests of the job system. */
   'system.ping': { note: string };
+  /** Count one check-in or exit into the visit tallies (idempotent per scan id). */
+  'tallies.visit': { scanId: string; fairId: string; gateId: string; visitorType: string; verdict: string; at: string; timeZone: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -28,6 +30,7 @@ export interface JobSpec {
 export const JOBS: { [N in JobName]: JobSpec } = {
   'mail.send': { queue: 'mail', attempts: 8, backoffMs: 2000 },
   'system.ping': { queue: 'tallies', attempts: 1, backoffMs: 100 },
+  'tallies.visit': { queue: 'tallies', attempts: 10, backoffMs: 500 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

@@ -23,6 +23,16 @@ export interface NewPass {
   entryPolicy: EntryPolicy;
 }
 
+/** What a gate needs about a pass at scan time (the visitor's name for the verdict screen). */
+export interface PassForScan {
+  passId: string;
+  issue: number;
+  status: 'active' | 'revoked';
+  visitorName: string;
+  company: string;
+  visitorType: VisitorType;
+}
+
 export interface Revocation {
   serial: number;
   issue: number;
@@ -125,6 +135,15 @@ export class PassesService {
       [fairId],
     );
     return rows.map((r) => ({ serial: Number(r.serial), issue: r.issue, reason: r.reason, revokedAt: r.revoked_at.toISOString() }));
+  }
+
+  async findForScan(m: EntityManager, fairId: string, serial: number): Promise<PassForScan | undefined> {
+    const rows: PassForScan[] = await m.query(
+      `SELECT p.id AS "passId", p.issue, p.status, v.name AS "visitorName", v.company, v.visitor_type AS "visitorType"
+         FROM passes p JOIN visitors v ON v.id = p.visitor_id WHERE p.fair_id = $1 AND p.serial = $2`,
+      [fairId, serial],
+    );
+    return rows[0];
   }
 
   async get(passId: string, fairId?: string): Promise<PassEntity> {

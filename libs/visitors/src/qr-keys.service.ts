@@ -80,10 +80,10 @@ export class QrKeysService {
     return rows.map((r) => ({ keyId: r.key_id, publicKey: r.public_key.toString('base64'), active: r.retired_at === null }));
   }
 
-  /** Public key objects of a fair for verification; reloads once when a key id is unknown. */
-  async verificationKeys(fairId: string, keyId: number): Promise<Map<number, KeyObject>> {
-    const cached = this.verifiers.get(fairId);
-    if (cached?.has(keyId)) return cached;
+  /** Public key objects of a fair for verification; `reload` after a code named an unknown key id. */
+  async verificationKeys(fairId: string, reload = false): Promise<Map<number, KeyObject>> {
+    const cached = reload ? undefined : this.verifiers.get(fairId);
+    if (cached) return cached;
     const keys = new Map((await this.publicKeys(fairId)).map((k) => [k.keyId, publicKeyFromRaw(Buffer.from(k.publicKey, 'base64'))]));
     this.verifiers.set(fairId, keys);
     return keys;

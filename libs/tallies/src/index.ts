@@ -1,0 +1,2 @@
+export * from './tally.store';
+export * from './tallies.module';
