@@ -7,8 +7,7 @@ import { runMigrations } from '../data-source';
 import { openDatabase } from '../runtime/database';
 import { ensureRedis, NoRedisError } from '../runtime/redis';
 import { distEntry } from '../runtime/dist-entry';
-import { withCliContext } from '../runtime/context';
-import { ReferenceFairSeeder } from '@fair/fairs';
+import { seedIfEmpty, withCliContext } from '../runtime/context';
 
 /**
  * `npm start`: the whole system in one command. Brings up what is missing (embedded Postgres
@@ -72,10 +71,8 @@ export function registerStart(program: Command): void {
 
         const applied = await runMigrations(db.url);
         if (applied.length) log(`migrated: ${applied.join(', ')}`);
-        if (config.SEED_ON_START) {
-          const seeded = await withCliContext((ctx) => ctx.get(ReferenceFairSeeder).seed());
-          if (seeded.boothsCreated) log(`seeded the reference fair (${seeded.boothsCreated} booths)`);
-        }
+        const seeded = await withCliContext((ctx) => seedIfEmpty(ctx), { seed: false });
+        if (seeded.boothsCreated) log(`seeded the reference fair (${seeded.boothsCreated} booths)`);
 
         const apps: ('api' | 'worker')[] = opts.worker ? ['api', 'worker'] : ['api'];
         for (const app of apps) {
