@@ -66,6 +66,8 @@ export class FairsService {
   /** By id or slug; throws FAIR_NOT_FOUND. */
   async get(idOrSlug: string, manager: EntityManager = this.db.manager): Promise<FairEntity> {
     const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+    // Neither an id nor a possible slug: not found, without asking the database.
+    if (!isUuid && !/^[a-z0-9][a-z0-9-]{1,79}$/.test(idOrSlug)) throw FairErrors.FAIR_NOT_FOUND({ fair: idOrSlug.slice(0, 80) });
     const fair = await manager.getRepository(FairEntity).findOne({ where: isUuid ? { id: idOrSlug } : { slug: idOrSlug } });
     if (!fair) throw FairErrors.FAIR_NOT_FOUND({ fair: idOrSlug });
     return fair;

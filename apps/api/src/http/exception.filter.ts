@@ -51,6 +51,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         },
       };
     }
+    if (isPgDataException(exception)) {
+      // Class 22 = the database could not take a value (a NUL byte, an invalid uuid, a number out
+      // of range): the input was bad even if no validator caught it first.
+      this.logger.warn(`${req?.method ?? ''} ${req?.url ?? ''}: input refused by the database: ${(exception as Error).message}`);
+      return { status: 400, body: { statusCode: 400, code: 'INVALID_INPUT', message: lang === 'vi' ? 'Dữ liệu gửi lên không hợp lệ' : 'The request contains a value that is not valid' } };
+    }
     const status = exception instanceof HttpException ? exception.getStatus() : statusOfFastifyError(exception);
     if (status && status < 500) {
       const text = HTTP_TEXT[status] ?? HTTP_TEXT[400]!;
@@ -68,6 +74,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       },
     };
   }
+}
+
+function isPgDataException(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode. */
