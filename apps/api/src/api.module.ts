@@ -8,11 +8,12 @@ import { FairsHttpModule } from '@fair/fairs';
 import { ExhibitorsHttpModule } from '@fair/exhibitors';
 import { VisitorsHttpModule } from '@fair/visitors';
 import { CheckinHttpModule } from '@fair/checkin';
+import { MatchmakingHttpModule } from '@fair/matchmaking';
 import { HealthController } from './health.controller';
 
 /** The HTTP app: every domain's HTTP module, on the shared core, database and queues. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, CheckinHttpModule, ExhibitorsHttpModule],
+  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, CheckinHttpModule, ExhibitorsHttpModule, MatchmakingHttpModule],
   controllers: [HealthController],
 })
 export class ApiModule {}

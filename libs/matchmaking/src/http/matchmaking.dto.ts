@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { COMPANY_SIZES } from '../participant-profile';
+
+class WindowDto {
+  @ApiProperty({ example: '2026-10-01T08:00:00+07:00' }) @IsISO8601() start: string;
+  @ApiProperty({ example: '2026-10-01T12:00:00+07:00' }) @IsISO8601() end: string;
+}
+
+const terms = () => [IsArray(), ArrayMaxSize(30), IsString({ each: true }), MaxLength(80, { each: true })];
+const apply = (ds: PropertyDecorator[]): PropertyDecorator => (t, k) => ds.forEach((d) => d(t, k));
+
+export class OptInDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() exhibitorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() visitorId?: string;
+  @ApiProperty({ type: [String], example: ['mechanical'] }) @apply(terms()) sectors: string[];
+  @ApiProperty({ type: [String], example: ['CNC machining'] }) @apply(terms()) offers: string[];
+  @ApiProperty({ type: [String], example: ['injection moulds'] }) @apply(terms()) seeks: string[];
+  @ApiProperty({ enum: COMPANY_SIZES }) @IsIn(COMPANY_SIZES) companySize: (typeof COMPANY_SIZES)[number];
+  @ApiProperty({ type: [String], example: ['JP', 'VN'] }) @IsArray() @ArrayMaxSize(50) @IsISO31661Alpha2({ each: true }) countries: string[];
+  @ApiProperty({ type: [String], example: ['vi', 'en', 'ja'] }) @IsArray() @ArrayMaxSize(20) @Matches(/^[a-z]{2,3}$/, { each: true }) languages: string[];
+  @ApiPropertyOptional({ type: [WindowDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => WindowDto)
+  availability?: WindowDto[];
+}
+
+class BreakDto {
+  @ApiProperty({ example: '12:00' }) @Matches(/^\d\d:\d\d$/) start: string;
+  @ApiProperty({ example: '13:00' }) @Matches(/^\d\d:\d\d$/) end: string;
+}
+
+class SessionDto {
+  @ApiProperty({ example: '2026-10-01' }) @Matches(/^\d{4}-\d\d-\d\d$/) date: string;
+  @ApiProperty({ example: '08:00' }) @Matches(/^\d\d:\d\d$/) start: string;
+  @ApiProperty({ example: '17:00' }) @Matches(/^\d\d:\d\d$/) end: string;
+  @ApiPropertyOptional({ type: [BreakDto] }) @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => BreakDto) breaks?: BreakDto[];
+}
+
+export class SettingsDto {
+  @ApiProperty({ example: 30 }) @IsInt() @Min(5) @Max(240) slotMinutes: number;
+  @ApiProperty({ example: 12 }) @IsInt() @Min(1) @Max(100) perDayLimit: number;
+  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(2160) requestExpiryHours: number;
+  @ApiProperty({ enum: ['immediate', 'batch'] }) @IsIn(['immediate', 'batch']) mode: 'immediate' | 'batch';
+  @ApiPropertyOptional({ example: '+07:00' }) @IsOptional() @Matches(/^[+-]\d\d:\d\d$/) utcOffset?: string;
+  @ApiProperty({ type: [SessionDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => SessionDto) sessions: SessionDto[];
+}
+
+export class MeetingRequestDto {
+  @ApiProperty() @IsUUID() to: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) message?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsISO8601({}, { each: true }) preferredStarts?: string[];
+}

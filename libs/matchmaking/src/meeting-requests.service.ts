@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, queryReturning } from '@fair/db';
+import { MatchmakingErrors } from './matchmaking.errors';
+import { MatchmakingSettingsService } from './matchmaking-settings.service';
+import { ImmediatePlacement } from './immediate-placement';
+import type { ParticipantRow } from './participant-profile';
+
+export interface RequestRow {
+  id: string;
+  fair_id: string;
+  from_id: string;
+  to_id: string;
+  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  expires_at: string;
+}
+
+/**
+ * Meeting requests: pending → accepted / declined / expired / cancelled. Every transition is one
+ * conditional UPDATE (… WHERE status = 'pending' AND expires_at > now()), so two devices accepting
+ * at once give exactly one outcome; limits are counted under row locks on both participants.
+ */
+@Injectable()
+export class MeetingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: MatchmakingSettingsService,
+    private readonly placement: ImmediatePlacement,
+  ) {}
+
+  async request(from: ParticipantRow, toId: string, input: { message?: string; preferredStarts?: string[] }): Promise<RequestRow> {
+    if (toId === from.id) throw MatchmakingErrors.MM_SELF();
+    const { settings, slots } = await this.settings.slots(from.fair_id);
+    if (!slots.length) throw MatchmakingErrors.MM_NO_SESSIONS();
+    const starts = new Set(slots.map((s) => s.start));
+    const preferred = (input.preferredStarts ?? []).map((p) => {
+      const t = Date.parse(p);
+      if (!starts.has(t)) throw MatchmakingErrors.MM_SLOT_OUTSIDE_SESSIONS({ start: p });
+      return new Date(t).toISOString();
+    });
+    const days = new Set(slots.map((s) => s.day)).size;
+    const cap = settings.perDayLimit * days;
+    try {
+      return await inTransaction(this.db, async (m) => {
+        const to = (await lockParticipants(m, from.fair_id, [from.id, toId])).get(toId);
+        if (!to) throw MatchmakingErrors.MM_NOT_PARTICIPANT();
+        if (to.company_key === from.company_key) throw MatchmakingErrors.MM_SAME_COMPANY();
+        const [declined] = await m.query(
+          `SELECT 1 FROM mm_requests WHERE fair_id = $1 AND status = 'declined'
+             AND ((from_id = $2 AND to_id = $3) OR (from_id = $3 AND to_id = $2)) LIMIT 1`,
+          [from.fair_id, from.id, toId],
+        );
+        if (declined) throw MatchmakingErrors.MM_DECLINED_BEFORE();
+        for (const p of [from, to]) await assertUnderLimit(m, p, cap);
+        const [row] = await m.query(
+          `INSERT INTO mm_requests (fair_id, from_id, to_id, message, preferred_starts, expires_at)
+           VALUES ($1, $2, $3, $4, $5::timestamptz[], now() + make_interval(hours => $6)) RETURNING *`,
+          [from.fair_id, from.id, toId, input.message ?? '', preferred, settings.requestExpiryHours],
+        );
+        return row as RequestRow;
+      });
+    } catch (err) {
+      if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'mm_requests_live_pair') throw MatchmakingErrors.MM_PAIR_EXISTS();
+      throw err;
+    }
+  }
+
+  async accept(by: ParticipantRow, requestId: string) {
+    const { settings, slots } = await this.settings.slots(by.fair_id);
+    const cap = settings.perDayLimit * Math.max(1, new Set(slots.map((s) => s.day)).size);
+    return inTransaction(this.db, async (m) => {
+      const req = await this.answer(m, by, requestId, 'accepted');
+      const locked = await lockParticipants(m, by.fair_id, [req.from_id, req.to_id]);
+      // the request already counted for both when it was made; re-checked under the locks
+      for (const p of locked.values()) await assertUnderLimit(m, p, cap, req.id);
+      const [meeting] = await m.query(
+        `INSERT INTO mm_meetings (fair_id, request_id, a_id, b_id) VALUES ($1, $2, $3, $4) RETURNING *`,
+        [by.fair_id, req.id, req.from_id, req.to_id],
+      );
+      const placed = settings.mode === 'immediate' ? await this.placement.place(m, meeting.id, settings, slots) : null;
+      return { request: req, meeting: { ...meeting, ...(placed ?? {}) } };
+    });
+  }
+
+  async decline(by: ParticipantRow, requestId: string) {
+    return inTransaction(this.db, (m) => this.answer(m, by, requestId, 'declined'));
+  }
+
+  /** the one conditional transition; explains why when it does not apply */
+  private async answer(m: EntityManager, by: ParticipantRow, requestId: string, to: 'accepted' | 'declined'): Promise<RequestRow> {
+    const [row] = await queryReturning<RequestRow>(
+      m,
+      `UPDATE mm_requests SET status = $3, answered_at = now()
+        WHERE id = $1 AND to_id = $2 AND status = 'pending' AND expires_at > now() RETURNING *`,
+      [requestId, by.id, to],
+    );
+    if (row) return row;
+    const [cur] = await m.query(`SELECT to_id, status, expires_at <= now() AS expired FROM mm_requests WHERE id = $1 AND fair_id = $2`, [
+      requestId,
+      by.fair_id,
+    ]);
+    if (!cur) throw MatchmakingErrors.MM_REQUEST_NOT_FOUND();
+    if (cur.to_id !== by.id) throw MatchmakingErrors.MM_NOT_ADDRESSEE();
+    if (cur.status === 'expired' || (cur.status === 'pending' && cur.expired)) throw MatchmakingErrors.MM_REQUEST_EXPIRED();
+    throw MatchmakingErrors.MM_REQUEST_ANSWERED({ status: cur.status });
+  }
+}
+
+/** both participants' rows, locked in id order (no deadlock between two opposite requests) */
+async function lockParticipants(m: EntityManager, fairId: string, ids: string[]): Promise<Map<string, ParticipantRow>> {
+  const rows: ParticipantRow[] = await m.query(
+    `SELECT * FROM mm_participants WHERE fair_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
+    [fairId, ids.filter((v) => UUID.test(v))],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** live meetings + pending requests of p, under p's row lock */
+async function assertUnderLimit(m: EntityManager, p: ParticipantRow, cap: number, excludeRequest?: string): Promise<void> {
+  const [{ n }] = await m.query(
+    `SELECT count(*)::int AS n FROM mm_requests
+      WHERE (from_id = $1 OR to_id = $1) AND id IS DISTINCT FROM $2::uuid
+        AND (status = 'accepted' OR (status = 'pending' AND expires_at > now()))`,
+    [p.id, excludeRequest ?? null],
+  );
+  if (n >= cap) throw MatchmakingErrors.MM_LIMIT_REACHED({ who: p.display_name, limit: cap });
+}

@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { FairsService } from '@fair/fairs';
+import { inTransaction, pgConstraint, PG_UNIQUE_VIOLATION, pgCode } from '@fair/db';
+import { MatchmakingErrors } from './matchmaking.errors';
+import type { ParticipantProfile, ParticipantRow } from './participant-profile';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * Opt-in: an exhibitor or a registered visitor of the fair joins matchmaking with a profile and
+ * gets a personal access token (stored hashed) for the participant endpoints. The company key
+ * ties people of one company together (an exhibitor and its staff visitors; visitors by company name).
+ */
+@Injectable()
+export class ParticipantsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly fairs: FairsService,
+  ) {}
+
+  async optIn(
+    fairRef: string,
+    subject: { exhibitorId?: string; visitorId?: string },
+    profile: ParticipantProfile,
+  ): Promise<{ participant: ParticipantRow; token: string }> {
+    const fair = await this.fairs.get(fairRef);
+    const who = await this.subject(fair.id, subject);
+    const token = randomBytes(24).toString('base64url');
+    try {
+      return await inTransaction(this.db, async (m) => {
+        const [row] = await m.query(
+          `INSERT INTO mm_participants (fair_id, exhibitor_id, visitor_id, company_key, display_name, company, email, lang, country,
+             sectors, offers, seeks, company_size, countries, languages, availability, token_hash)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING *`,
+          [
+            fair.id,
+            subject.exhibitorId ?? null,
+            subject.visitorId ?? null,
+            who.companyKey,
+            who.name,
+            who.company,
+            who.email,
+            who.lang,
+            who.country,
+            profile.sectors,
+            profile.offers,
+            profile.seeks,
+            profile.companySize,
+            profile.countries,
+            profile.languages,
+            JSON.stringify(profile.availability),
+            hashToken(token),
+          ],
+        );
+        return { participant: row as ParticipantRow, token };
+      });
+    } catch (err) {
+      if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err)?.startsWith('mm_participants_')) throw MatchmakingErrors.MM_ALREADY_JOINED();
+      throw err;
+    }
+  }
+
+  private async subject(fairId: string, s: { exhibitorId?: string; visitorId?: string }) {
+    if (s.exhibitorId) {
+      const [e] = await this.db.query(
+        `SELECT id, legal_name, email, lang, country FROM exhibitors WHERE id = $1 AND fair_id = $2 AND status = 'approved'`,
+        [s.exhibitorId, fairId],
+      );
+      if (!e) throw MatchmakingErrors.MM_SUBJECT_NOT_FOUND();
+      return { companyKey: `exhibitor:${e.id}`, name: e.legal_name, company: e.legal_name, email: e.email, lang: e.lang, country: e.country };
+    }
+    const [v] = await this.db.query(
+      `SELECT id, name, company, email, lang, country, exhibitor_id FROM visitors WHERE id = $1 AND fair_id = $2`,
+      [s.visitorId, fairId],
+    );
+    if (!v) throw MatchmakingErrors.MM_SUBJECT_NOT_FOUND();
+    const companyKey = v.exhibitor_id
+      ? `exhibitor:${v.exhibitor_id}`
+      : v.company.trim()
+        ? `company:${v.company.trim().toLowerCase().replace(/\s+/g, ' ')}`
+        : `visitor:${v.id}`;
+    return { companyKey, name: v.name, company: v.company, email: v.email, lang: v.lang, country: v.country };
+  }
+
+  /** the participant a token belongs to, or 401 */
+  async byToken(token: string | undefined, manager: EntityManager = this.db.manager): Promise<ParticipantRow> {
+    if (!token) throw MatchmakingErrors.MM_BAD_TOKEN();
+    const [row] = await manager.query(`SELECT * FROM mm_participants WHERE token_hash = $1`, [hashToken(token)]);
+    if (!row) throw MatchmakingErrors.MM_BAD_TOKEN();
+    return row;
+  }
+}
