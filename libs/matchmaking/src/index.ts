@@ -1,6 +1,7 @@
 export * from './scheduler';
 export * from './matchmaking.errors';
 export * from './participant-profile';
+export * from './recommendations';
 export * from './participants.service';
 export * from './matchmaking-settings.service';
 export * from './meeting-requests.service';

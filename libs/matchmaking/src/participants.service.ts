@@ -6,6 +6,7 @@ import { FairsService } from '@fair/fairs';
 import { inTransaction, pgConstraint, PG_UNIQUE_VIOLATION, pgCode } from '@fair/db';
 import { MatchmakingErrors } from './matchmaking.errors';
 import type { ParticipantProfile, ParticipantRow } from './participant-profile';
+import { recommend, type Recommendation } from './recommendations';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
@@ -91,5 +92,16 @@ export class ParticipantsService {
     const [row] = await manager.query(`SELECT * FROM mm_participants WHERE token_hash = $1`, [hashToken(token)]);
     if (!row) throw MatchmakingErrors.MM_BAD_TOKEN();
     return row;
+  }
+
+  /** suggestions for me: never myself, my company, anyone who declined me, or anyone I already have a request with */
+  async recommendations(me: ParticipantRow, limit = 20): Promise<Recommendation[]> {
+    const others: ParticipantRow[] = await this.db.query(`SELECT * FROM mm_participants WHERE fair_id = $1`, [me.fair_id]);
+    const excludedRows: { id: string }[] = await this.db.query(
+      `SELECT CASE WHEN from_id = $1 THEN to_id ELSE from_id END AS id FROM mm_requests
+        WHERE (from_id = $1 OR to_id = $1) AND status IN ('pending', 'accepted', 'declined')`,
+      [me.id],
+    );
+    return recommend(me, others, new Set(excludedRows.map((r) => r.id)), limit);
   }
 }

@@ -126,6 +126,17 @@ describe('matchmaking requests (HTTP)', () => {
     expect(racing.filter((r) => r.status === 409).map((r) => r.body.code)).toContain('MM_LIMIT_REACHED');
   });
 
+  it('recommends counterparts with reasons, never oneself, one\'s company or someone with a request already', async () => {
+    const r = await as(tokens[0], 'GET', '/matchmaking/recommendations');
+    expect(r.status).toBe(200);
+    const suggested = r.body.map((x: { participantId: string }) => x.participantId);
+    expect(suggested).not.toContain(ids[0]);
+    expect(suggested).not.toContain(ids[1]); // same company
+    expect(suggested).not.toContain(ids[2]); // already met
+    expect(suggested).toContain(ids[3]);
+    expect(r.body[0].reasons[0].vi).toMatch(/cùng lĩnh vực|bạn cần|họ cần/);
+  });
+
   it('keeps participants and tables out of overlapping meetings in the database itself', async () => {
     const [m] = await sys.dataSource.query(`SELECT * FROM mm_meetings WHERE status = 'scheduled' LIMIT 1`);
     await expect(

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@fair/auth';
 import { MatchmakingErrors } from '../matchmaking.errors';
@@ -33,6 +33,13 @@ export class MatchmakingController {
     const { exhibitorId, visitorId, availability, ...profile } = body;
     const r = await this.participants.optIn(fair, { exhibitorId, visitorId }, { ...profile, availability: availability ?? [] });
     return { participantId: r.participant.id, token: r.token };
+  }
+
+  @Public()
+  @ApiHeader({ name: 'x-participant-token' })
+  @Get('recommendations')
+  async recommendations(@Headers('x-participant-token') token: string | undefined) {
+    return this.participants.recommendations(await this.participants.byToken(token));
   }
 
   @Public()
