@@ -9,11 +9,12 @@ import { ExhibitorsHttpModule } from '@fair/exhibitors';
 import { VisitorsHttpModule } from '@fair/visitors';
 import { CheckinHttpModule } from '@fair/checkin';
 import { MatchmakingHttpModule } from '@fair/matchmaking';
+import { BoothsHttpModule } from '@fair/booths';
 import { HealthController } from './health.controller';
 
 /** The HTTP app: every domain's HTTP module, on the shared core, database and queues. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, CheckinHttpModule, ExhibitorsHttpModule, MatchmakingHttpModule],
+  imports: [CoreModule, DbModule, JobsModule, MailModule, AuthModule, AuthHttpModule, FairsHttpModule, VisitorsHttpModule, CheckinHttpModule, ExhibitorsHttpModule, MatchmakingHttpModule, BoothsHttpModule],
   controllers: [HealthController],
 })
 export class ApiModule {}

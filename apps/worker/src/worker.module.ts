@@ -8,9 +8,10 @@ import { AuthModule } from '@fair/auth';
 import { VisitorsWorkerModule } from '@fair/visitors';
 import { CheckinWorkerModule } from '@fair/checkin';
 import { ExhibitorsWorkerModule } from '@fair/exhibitors';
+import { BoothsWorkerModule } from '@fair/booths';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule, BoothsWorkerModule],
 })
 export class WorkerModule {}

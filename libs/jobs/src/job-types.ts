@@ -11,6 +11,10 @@ export type QueueName = (typeof QUEUES)[number];
 export interface JobPayloads {
   /** Render and send one stored mail message (mail_messages row). */
   'mail.send': { mailId: string };
+  /** A booth hold reached its expiry time: free the booth if the hold is still there and expired. */
+  'booths.hold-expire': { allocationId: string };
+  /** A self-selection turn's window ended: pass the turn on if it is still this one. */
+  'booths.turn-expire': { roundId: string; position: number };
   /** Self-test job used by /health and the integration tests of the job system. */
   'system.ping': { note: string };
   /** Count one check-in or exit into the visit tallies (idempotent per scan id). */
@@ -29,6 +33,8 @@ export interface JobSpec {
 
 export const JOBS: { [N in JobName]: JobSpec } = {
   'mail.send': { queue: 'mail', attempts: 8, backoffMs: 2000 },
+  'booths.hold-expire': { queue: 'booths', attempts: 8, backoffMs: 1000 },
+  'booths.turn-expire': { queue: 'booths', attempts: 8, backoffMs: 1000 },
   'system.ping': { queue: 'tallies', attempts: 1, backoffMs: 100 },
   'tallies.visit': { queue: 'tallies', attempts: 10, backoffMs: 500 },
 };
