@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually, startTestSystem, type TestSystem } from '@fair/testing';
+import { mailsTo } from '../../exhibitors/test/mail-helpers';
+import { createSmallFair, insertExhibitors } from './booth-fixtures';
+
+const FAIR = 'booth-rounds-fair';
+
+describe('self-selection rounds and the waitlist, through the API', () => {
+  let sys: TestSystem;
+  let organiser: string;
+  let fairId: string;
+  const ex: { id: string; email: string; token: string }[] = [];
+  const api = (method: string, path: string, token: string, body?: unknown) => sys.http(method, `/api/fairs/${FAIR}${path}`, { token, body });
+  const mail = (i: number, subject: RegExp) => eventually(async () => (await mailsTo(sys, ex[i]!.email)).find((m) => subject.test(m.subject)));
+
+  beforeAll(async () => {
+    sys = await startTestSystem({ worker: true, smtp: true });
+    organiser = await sys.signIn('organiser');
+    fairId = await createSmallFair(sys, organiser, FAIR, 4);
+    const rows = await insertExhibitors(sys, fairId, [
+      { origin: 'domestic', booths: { domestic: 2 }, lang: 'en' },
+      { origin: 'domestic', booths: { domestic: 1 }, lang: 'en' },
+      { origin: 'domestic', booths: { domestic: 1 }, lang: 'en' },
+    ]);
+    for (const r of rows) {
+      const token = await sys.signIn('exhibitor', r.email);
+      await sys.dataSource.query(`UPDATE exhibitors SET user_id = (SELECT id FROM users WHERE lower(email) = lower($1)) WHERE id = $2`, [r.email, r.id]);
+      ex.push({ ...r, token });
+    }
+  }, 60_000);
+  afterAll(() => sys?.close());
+
+  it('refuses an empty list, a duplicate, and an exhibitor that is not approved', async () => {
+    expect((await api('POST', '/booth-rounds', organiser, { exhibitorIds: [], turnMinutes: 30 })).body.code).toBe('ROUND_EMPTY');
+    expect((await api('POST', '/booth-rounds', organiser, { exhibitorIds: [ex[0]!.id, ex[0]!.id], turnMinutes: 30 })).body.code).toBe('ROUND_DUPLICATE_EXHIBITOR');
+    const [pending] = await insertExhibitors(sys, fairId, [{ origin: 'domestic', status: 'under_review' }]);
+    expect((await api('POST', '/booth-rounds', organiser, { exhibitorIds: [ex[0]!.id, pending!.id], turnMinutes: 30 })).body.code).toBe('EXHIBITOR_NOT_APPROVED');
+    expect(await sys.dataSource.query(`SELECT id FROM booth_rounds`)).toEqual([]);
+  });
+
+  it('each picks in turn; a missed turn passes on and waitlists; a freed booth is offered to the waitlist', async () => {
+    const opened = await api('POST', '/booth-rounds', organiser, { exhibitorIds: ex.map((e) => e.id), turnMinutes: 30 });
+    expect(opened.status).toBe(201);
+    const roundId = opened.body.id;
+    expect(opened.body.turns.map((t: { status: string }) => t.status)).toEqual(['picking', 'waiting', 'waiting']);
+    expect((await mail(0, /Your turn to pick booths/))!.text).toContain('exhibitor portal before');
+    expect((await api('POST', '/booth-rounds', organiser, { exhibitorIds: [ex[1]!.id], turnMinutes: 5 })).body.code).toBe('ROUND_ALREADY_OPEN');
+
+    // not your turn yet
+    expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[1]!.token, { booths: ['D3'] })).body.code).toBe('NOT_YOUR_TURN');
+    // first exhibitor: a booth of the wrong kind is refused and nothing is kept
+    expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'I1'] })).body.code).toBe('KIND_NOT_ALLOWED');
+    expect(await sys.dataSource.query(`SELECT id FROM booth_allocations`)).toEqual([]);
+    const picked = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'D2'] });
+    expect(picked.body.turns.map((t: { status: string }) => t.status)).toEqual(['picked', 'picking', 'waiting']);
+
+    // the second exhibitor lets its window pass: we move the clock by ending the window now
+    await sys.dataSource.query(`UPDATE booth_rounds SET turn_ends_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
+    await sys.dataSource.query(`UPDATE outbox SET available_at = now() WHERE job_name = 'booths.turn-expire' AND payload->>'position' = '1'`);
+    const afterMiss = await eventually(async () => {
+      const r = await api('GET', `/booth-rounds/${roundId}`, organiser);
+      return r.body.turns[1].status === 'missed' ? r.body : null;
+    });
+    expect(afterMiss.turns.map((t: { status: string }) => t.status)).toEqual(['picked', 'missed', 'picking']);
+    expect(await mail(1, /You missed your turn/)).toBeTruthy();
+    expect(await mail(2, /Your turn to pick booths/)).toBeTruthy();
+    // too late for the second one now
+    expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[1]!.token, { booths: ['D3'] })).body.code).toBe('NOT_YOUR_TURN');
+
+    // the third: D1 is taken, D3 is free; after its pick the round closes
+    expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[2]!.token, { booths: ['D1'] })).body.code).toBe('BOOTH_TAKEN');
+    const last = await api('POST', `/booth-rounds/${roundId}/pick`, ex[2]!.token, { booths: ['D3'] });
+    expect([last.body.status, last.body.currentPosition]).toEqual(['closed', null]);
+
+    // D2 comes free: it is offered (held) to the waitlisted second exhibitor, who accepts it
+    const released = await api('POST', '/booths/D2/release', organiser, { reason: 'exhibitor 1 needs only one booth' });
+    expect(released.body.offeredTo).toBe(ex[1]!.id);
+    expect((await mail(1, /A booth came free for you: D2/))!.text).toContain('accept it in the exhibitor portal');
+    expect((await api('POST', '/booths/D2/accept', ex[0]!.token)).body.code).toBe('HOLD_NOT_YOURS');
+    const accepted = await api('POST', '/booths/D2/accept', ex[1]!.token);
+    expect([accepted.status, accepted.body.status]).toEqual([200, 'assigned']);
+    const waitlist = await sys.dataSource.query(`SELECT exhibitor_id, left_at IS NOT NULL AS left FROM booth_waitlist ORDER BY id`);
+    expect(waitlist).toEqual([{ exhibitor_id: ex[1]!.id, left: true }]);
+    const plan = await api('GET', '/booth-allocation/floor-plan', organiser);
+    const status = Object.fromEntries(plan.body.booths.map((b: { code: string; status: string; occupant: { exhibitorId: string } | null }) => [b.code, [b.status, b.occupant?.exhibitorId ?? null]]));
+    expect([status.D1, status.D2, status.D3, status.D4]).toEqual([
+      ['assigned', ex[0]!.id],
+      ['assigned', ex[1]!.id],
+      ['assigned', ex[2]!.id],
+      ['available', null],
+    ]);
+  }, 60_000);
+});
