@@ -114,12 +114,13 @@ export class ApplicationService {
     });
   }
 
-  /** The live application that blocked an insert, described so the applicant knows where it stands. */
-  async duplicateError(fairId: string, a: Pick<NormalisedApplication, 'taxId' | 'email'>): Promise<Error> {
+  /** The live application that blocked an insert (or an edit of `exceptId`), described so the applicant knows where it stands. */
+  async duplicateError(fairId: string, a: Pick<NormalisedApplication, 'taxId' | 'email'>, exceptId?: string): Promise<Error> {
     const rows: { status: ExhibitorStatus; tax_id: string; created_at: Date; submitted_at: Date | null }[] = await this.db.query(
       `SELECT status, tax_id, created_at, submitted_at FROM exhibitors
-        WHERE fair_id = $1 AND (tax_id = $2 OR lower(email) = lower($3)) AND status = ANY($4) ORDER BY created_at LIMIT 1`,
-      [fairId, a.taxId, a.email, LIVE_STATUSES],
+        WHERE fair_id = $1 AND (tax_id = $2 OR lower(email) = lower($3)) AND status = ANY($4) AND ($5::uuid IS NULL OR id <> $5)
+        ORDER BY created_at LIMIT 1`,
+      [fairId, a.taxId, a.email, LIVE_STATUSES, exceptId ?? null],
     );
     const first = rows[0];
     if (!first) return CommonErrors.CONFLICT();

@@ -31,6 +31,15 @@ export const TRANSITIONS: Record<ExhibitorAction, { from: readonly ExhibitorStat
   withdraw: { from: ['draft', 'submitted', 'email_confirmed', 'under_review', 'changes_requested', 'approved'], to: 'withdrawn' },
 };
 
+/**
+ * Statuses in which the applicant may still change its application, and what proves it is the
+ * applicant: a draft has no account yet (its resume token), a change request has one.
+ */
+export const EDITABLE: Partial<Record<ExhibitorStatus, 'resume-token' | 'account'>> = {
+  draft: 'resume-token',
+  changes_requested: 'account',
+};
+
 export const STATUS_LABELS: Record<ExhibitorStatus, { vi: string; en: string }> = {
   draft: { vi: 'bản nháp', en: 'draft' },
   submitted: { vi: 'đã gửi, chờ xác nhận email', en: 'submitted, waiting for email confirmation' },

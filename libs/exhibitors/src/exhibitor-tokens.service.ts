@@ -35,6 +35,25 @@ export class ExhibitorTokensService {
   }
 
   /**
+   * The token's row when it is valid and unused, without using it up (a draft's resume token
+   * edits the draft many times, then submits it once). The row lock orders it with a concurrent
+   * consume: after a submit has used the token, this finds nothing.
+   */
+  async check(m: EntityManager, purpose: TokenPurpose, token: unknown): Promise<ConsumedToken> {
+    const id = verifyToken(this.config.APP_SECRET, purpose, token);
+    if (!id) throw ExhibitorErrors.TOKEN_INVALID();
+    const [row] = rowsOf<ConsumedToken>(
+      await m.query(
+        `SELECT id, exhibitor_id, user_id FROM exhibitor_tokens
+          WHERE id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > now() FOR UPDATE`,
+        [id, purpose],
+      ),
+    );
+    if (!row) throw ExhibitorErrors.TOKEN_INVALID();
+    return row;
+  }
+
+  /**
    * Marks the token used and returns its row; two requests with one token: the row lock lets
    * exactly one UPDATE match. Rolled back with the caller's transaction if what follows fails.
    */

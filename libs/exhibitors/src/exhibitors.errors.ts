@@ -12,6 +12,11 @@ export const ExhibitorErrors = defineErrors({
     en: 'Cannot {action} an application that is {statusEn}',
     vi: 'Không thể thực hiện "{action}" với hồ sơ ở trạng thái: {statusVi}',
   },
+  NOT_EDITABLE: {
+    status: 409,
+    en: 'An application that is {statusEn} cannot be edited; only drafts and applications with changes requested can',
+    vi: 'Không thể sửa hồ sơ ở trạng thái: {statusVi}; chỉ sửa được bản nháp hoặc hồ sơ được yêu cầu bổ sung',
+  },
   TOKEN_INVALID: { status: 410, en: 'This link is invalid, already used or expired', vi: 'Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn' },
   EMAIL_BELONGS_TO_STAFF: {
     status: 409,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FairsModule } from '@fair/fairs';
+import { ApplicationEditService } from './application-edit.service';
 import { ApplicationService } from './application.service';
 import { CatalogueService } from './catalogue.service';
 import { ExhibitorAccountService } from './exhibitor-account.service';
@@ -21,6 +22,7 @@ import { PortalController } from './http/portal.controller';
 import { ReviewController } from './http/review.controller';
 
 const SERVICES = [
+  ApplicationEditService,
   ApplicationService,
   CatalogueService,
   ExhibitorAccountService,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSystem, type TestSystem } from '@fair/testing';
 import { ReferenceFairSeeder } from '@fair/fairs';
 import { ExhibitorBoothCodes, ExhibitorsService } from '@fair/exhibitors';
+import { applicationBody } from '../src/testing/application-fixtures';
 import { confirmedApplicant, REF_FAIR } from './applicant';
 
 describe('exhibitor portal: own data only; public catalogue', () => {
@@ -59,6 +60,7 @@ describe('exhibitor portal: own data only; public catalogue', () => {
       ['POST', `/api/exhibitors/${b.id}/staff`, { name: 'Intruder' }],
       ['DELETE', `/api/exhibitors/${b.id}/staff/${bStaffId}`],
       ['DELETE', `/api/exhibitors/${a.id}/staff/${bStaffId}`], // own exhibitor, someone else's staff row
+      ['PUT', `/api/exhibitors/${b.id}/application`, applicationBody(2, { legalName: 'Hijacked', country: 'VN', phone: '0912345678', booths: [{ kind: 'domestic', count: 2 }] })],
       ['POST', `/api/exhibitors/${b.id}/resubmit`],
       ['POST', `/api/exhibitors/${b.id}/withdraw`],
     ];

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pickLang } from '@fair/core';
 import { Public, SESSION_COOKIE, type IssuedSession } from '@fair/auth';
+import { ApplicationEditService } from '../application-edit.service';
 import { ApplicationService } from '../application.service';
 import { ExhibitorAccountService } from '../exhibitor-account.service';
-import { ApplyDto, ApplyResultDto, ConfirmEmailDto, MagicLinkRedeemDto, MagicLinkRequestDto, SubmitDraftDto } from './application.dto';
+import { ApplyDto, ApplyResultDto, ConfirmEmailDto, DraftEditDto, MagicLinkRedeemDto, MagicLinkRequestDto, SubmitDraftDto } from './application.dto';
 
 interface Req_ {
   headers: Record<string, string | undefined>;
@@ -25,6 +26,7 @@ export class ApplicationController {
   constructor(
     private readonly applications: ApplicationService,
     private readonly accounts: ExhibitorAccountService,
+    private readonly edits: ApplicationEditService,
   ) {}
 
   @Post('fairs/:fair/exhibitor-applications')
@@ -39,6 +41,13 @@ export class ApplicationController {
   @ApiOkResponse({ type: ApplyResultDto })
   submit(@Param('id') id: string, @Body() body: SubmitDraftDto): Promise<ApplyResultDto> {
     return this.applications.submitDraft(id, body.resumeToken);
+  }
+
+  /** Replaces the whole draft (same checks as applying); the resume token stays valid for submit. */
+  @Put('exhibitor-applications/:id')
+  edit(@Param('id') id: string, @Body() body: DraftEditDto) {
+    const { resumeToken, ...input } = body;
+    return this.edits.edit(id, input, { resumeToken });
   }
 
   /** The page behind the emailed link posts its token here (a GET would be fired by mail scanners). */

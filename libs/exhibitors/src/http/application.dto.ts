@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -66,6 +66,14 @@ export class ApplyDto {
   @ApiPropertyOptional({ minLength: 10, description: 'password of the exhibitor account, set when the email is confirmed' })
   @IsOptional() @IsString() @MinLength(10) @MaxLength(200) password?: string;
   @ApiPropertyOptional({ description: 'save as draft; submit later with the returned resumeToken' }) @IsOptional() @IsBoolean() draft?: boolean;
+}
+
+/** The whole application sent again to change it; checked exactly like ApplyDto. */
+export class ApplicationEditDto extends OmitType(ApplyDto, ['password', 'draft'] as const) {}
+
+/** A draft is changed by whoever holds its resume token (there is no account yet). */
+export class DraftEditDto extends ApplicationEditDto {
+  @ApiProperty({ description: 'the resumeToken returned when the draft was saved' }) @IsString() @MaxLength(200) resumeToken: string;
 }
 
 export class ApplyResultDto {

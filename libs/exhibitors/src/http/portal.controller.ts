@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
+import { ApplicationEditService } from '../application-edit.service';
 import { ExhibitorTransitionsService } from '../exhibitor-transitions.service';
 import { PortalService } from '../portal.service';
+import { ApplicationEditDto } from './application.dto';
 import { ProfilePatchDto, StaffDto } from './portal.dto';
 
 /** The exhibitor's own portal. Every route is scoped to records linked to the signed-in user. */
@@ -14,6 +16,7 @@ export class PortalController {
   constructor(
     private readonly portal: PortalService,
     private readonly transitions: ExhibitorTransitionsService,
+    private readonly edits: ApplicationEditService,
   ) {}
 
   @Get('mine')
@@ -45,6 +48,12 @@ export class PortalController {
   @HttpCode(204)
   removeStaff(@Param('id') id: string, @Param('staffId') staffId: string, @CurrentActor() actor: Actor) {
     return this.portal.removeStaff(actor, id, staffId);
+  }
+
+  /** After a change request: replaces the whole application (same checks as applying), then resubmit. */
+  @Put(':id/application')
+  editApplication(@Param('id') id: string, @Body() body: ApplicationEditDto, @CurrentActor() actor: Actor) {
+    return this.edits.edit(id, body, { actor });
   }
 
   /** After a change request: the applicant has edited its profile and sends it back for review. */
