@@ -9,9 +9,10 @@ import { VisitorsWorkerModule } from '@fair/visitors';
 import { CheckinWorkerModule } from '@fair/checkin';
 import { ExhibitorsWorkerModule } from '@fair/exhibitors';
 import { BoothsWorkerModule } from '@fair/booths';
+import { MatchmakingWorkerModule } from '@fair/matchmaking';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule, BoothsWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule, BoothsWorkerModule, MatchmakingWorkerModule],
 })
 export class WorkerModule {}

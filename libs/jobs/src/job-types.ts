@@ -19,6 +19,12 @@ export interface JobPayloads {
   'system.ping': { note: string };
   /** Count one check-in or exit into the visit tallies (idempotent per scan id). */
   'tallies.visit': { scanId: string; fairId: string; gateId: string; visitorType: string; verdict: string; at: string; timeZone: string };
+  /** A meeting request reached its expiry time: mark it expired if it is still pending. */
+  'matchmaking.request-expire': { requestId: string };
+  /** A scheduled meeting's slot ended: no-show unless it was checked in (held). */
+  'matchmaking.meeting-close': { meetingId: string };
+  /** Count one matchmaking event into the meeting tallies (idempotent per event id). */
+  'matchmaking.tally': { eventId: string; fairId: string; event: 'requested' | 'accepted' | 'scheduled' | 'held' | 'no-show'; day: string; sectors: string[]; countryPair: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -37,6 +43,9 @@ export const JOBS: { [N in JobName]: JobSpec } = {
   'booths.turn-expire': { queue: 'booths', attempts: 8, backoffMs: 1000 },
   'system.ping': { queue: 'tallies', attempts: 1, backoffMs: 100 },
   'tallies.visit': { queue: 'tallies', attempts: 10, backoffMs: 500 },
+  'matchmaking.request-expire': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
+  'matchmaking.meeting-close': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
+  'matchmaking.tally': { queue: 'tallies', attempts: 10, backoffMs: 500 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

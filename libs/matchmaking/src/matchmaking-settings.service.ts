@@ -5,6 +5,7 @@ import { type Actor, AuditService } from '@fair/auth';
 import { inTransaction } from '@fair/db';
 import { FairsService } from '@fair/fairs';
 import { MatchmakingErrors } from './matchmaking.errors';
+import { insertDefaultTables } from './tables.service';
 import { slotGrid, type SchedulerSlot, type SessionSpec } from './scheduler';
 
 export interface MatchmakingSettings {
@@ -48,13 +49,16 @@ export class MatchmakingSettingsService {
     }
     return inTransaction(this.db, async (m) => {
       const before = await this.get(fair.id, m);
-      await m.query(
+      const [{ created }] = await m.query(
         `INSERT INTO mm_settings (fair_id, slot_minutes, per_day_limit, request_expiry_hours, mode, utc_offset, sessions, updated_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7, now())
          ON CONFLICT (fair_id) DO UPDATE SET slot_minutes = $2, per_day_limit = $3, request_expiry_hours = $4, mode = $5,
-           utc_offset = $6, sessions = $7, updated_at = now()`,
+           utc_offset = $6, sessions = $7, updated_at = now()
+         RETURNING (xmax = 0) AS created`,
         [fair.id, s.slotMinutes, s.perDayLimit, s.requestExpiryHours, s.mode, s.utcOffset, JSON.stringify(s.sessions)],
       );
+      // setting matchmaking up: the fair's technical-matchmaking booths become its meeting tables
+      if (created) await insertDefaultTables(m, fair.id);
       await this.audit.record(m, actor, { action: 'matchmaking.settings', entity: 'mm_settings', entityId: fair.id, fairId: fair.id, before, after: s });
       return s;
     });

@@ -5,6 +5,8 @@ import { inTransaction, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, queryReturnin
 import { MatchmakingErrors } from './matchmaking.errors';
 import { MatchmakingSettingsService } from './matchmaking-settings.service';
 import { ImmediatePlacement } from './immediate-placement';
+import { MeetingEffects } from './meeting-effects';
+import { OutboxService } from '@fair/jobs';
 import type { ParticipantRow } from './participant-profile';
 
 export interface RequestRow {
@@ -27,6 +29,8 @@ export class MeetingRequestsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly settings: MatchmakingSettingsService,
     private readonly placement: ImmediatePlacement,
+    private readonly effects: MeetingEffects,
+    private readonly outbox: OutboxService,
   ) {}
 
   async request(from: ParticipantRow, toId: string, input: { message?: string; preferredStarts?: string[] }): Promise<RequestRow> {
@@ -58,6 +62,7 @@ export class MeetingRequestsService {
            VALUES ($1, $2, $3, $4, $5::timestamptz[], now() + make_interval(hours => $6)) RETURNING *`,
           [from.fair_id, from.id, toId, input.message ?? '', preferred, settings.requestExpiryHours],
         );
+        await this.effects.requested(m, row.id);
         return row as RequestRow;
       });
     } catch (err) {
@@ -79,12 +84,39 @@ export class MeetingRequestsService {
         [by.fair_id, req.id, req.from_id, req.to_id],
       );
       const placed = settings.mode === 'immediate' ? await this.placement.place(m, meeting.id, settings, slots) : null;
+      if (placed) await this.effects.scheduled(m, [meeting.id]);
+      await this.effects.answered(m, req.id, 'accepted', meeting.id);
       return { request: req, meeting: { ...meeting, ...(placed ?? {}) } };
     });
   }
 
   async decline(by: ParticipantRow, requestId: string) {
-    return inTransaction(this.db, (m) => this.answer(m, by, requestId, 'declined'));
+    return inTransaction(this.db, async (m) => {
+      const req = await this.answer(m, by, requestId, 'declined');
+      await this.effects.answered(m, req.id, 'declined');
+      return req;
+    });
+  }
+
+  /** the expiry job: a request still pending past its time becomes expired (conditional, once) */
+  async expire(requestId: string): Promise<'expired' | 'not-yet' | 'answered'> {
+    return inTransaction(this.db, async (m) => {
+      const [row] = await queryReturning<RequestRow>(
+        m,
+        `UPDATE mm_requests SET status = 'expired', answered_at = now()
+          WHERE id = $1 AND status = 'pending' AND expires_at <= now() RETURNING *`,
+        [requestId],
+      );
+      if (row) {
+        await this.effects.answered(m, row.id, 'expired');
+        return 'expired';
+      }
+      const [cur] = await m.query(`SELECT status, expires_at FROM mm_requests WHERE id = $1`, [requestId]);
+      if (cur?.status !== 'pending') return 'answered';
+      // woken early (clocks): come back at the expiry time
+      await this.outbox.enqueue(m, 'matchmaking.request-expire', { requestId }, { runAt: new Date(cur.expires_at) });
+      return 'not-yet';
+    });
   }
 
   /** the one conditional transition; explains why when it does not apply */

@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FairsService } from '@fair/fairs';
+import type { Actor } from '@fair/auth';
+import { ExhibitorsService } from '@fair/exhibitors';
+import { PassProof } from './pass-proof';
 import { inTransaction, pgConstraint, PG_UNIQUE_VIOLATION, pgCode } from '@fair/db';
 import { MatchmakingErrors } from './matchmaking.errors';
 import type { ParticipantProfile, ParticipantRow } from './participant-profile';
@@ -20,7 +23,29 @@ export class ParticipantsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly fairs: FairsService,
+    private readonly exhibitors: ExhibitorsService,
+    private readonly passes: PassProof,
   ) {}
+
+  /** self-service: the signed-in user's own approved exhibitor joins */
+  async joinAsExhibitor(actor: Actor, fairRef: string, profile: ParticipantProfile) {
+    const fair = await this.fairs.get(fairRef);
+    const exhibitorId = actor.userId ? await this.exhibitors.exhibitorIdForUser(actor.userId, fair.id) : null;
+    if (!exhibitorId) throw MatchmakingErrors.MM_NOT_EXHIBITOR();
+    try {
+      return await this.optIn(fair.id, { exhibitorId }, profile);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'MM_SUBJECT_NOT_FOUND') throw MatchmakingErrors.MM_NOT_EXHIBITOR();
+      throw err;
+    }
+  }
+
+  /** self-service: a registered visitor joins by presenting the QR pass code mailed to them */
+  async joinAsVisitor(fairRef: string, passCode: string, profile: ParticipantProfile) {
+    const fair = await this.fairs.get(fairRef);
+    const holder = await this.passes.holder(fair.id, passCode);
+    return this.optIn(fair.id, { visitorId: holder.visitorId }, profile);
+  }
 
   async optIn(
     fairRef: string,

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@fair/auth';
 import { MatchmakingErrors } from '../matchmaking.errors';
 import { MatchmakingSettingsService } from '../matchmaking-settings.service';
 import { MeetingRequestsService } from '../meeting-requests.service';
 import { ParticipantsService } from '../participants.service';
-import { MeetingRequestDto, OptInDto, SettingsDto } from './matchmaking.dto';
+import { AgendaService } from '../agenda.service';
+import { agendaIcs } from '../agenda-ics';
+import { MeetingCheckinService } from '../meeting-checkin.service';
+import { MeetingRequestDto, OptInDto, ProfileDto, SettingsDto, VisitorJoinDto } from './matchmaking.dto';
 
 /** participant endpoints authenticate with the personal token given at opt-in: header x-participant-token */
 @ApiTags('matchmaking')
@@ -15,6 +18,8 @@ export class MatchmakingController {
     private readonly participants: ParticipantsService,
     private readonly settings: MatchmakingSettingsService,
     private readonly requests: MeetingRequestsService,
+    private readonly agendas: AgendaService,
+    private readonly checkin: MeetingCheckinService,
   ) {}
 
   @Roles('organiser')
@@ -64,5 +69,57 @@ export class MatchmakingController {
   @HttpCode(200)
   async decline(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.requests.decline(await this.participants.byToken(token), id);
+  }
+
+  /** a signed-in exhibitor opts its company in */
+  @Roles('exhibitor')
+  @ApiBearerAuth()
+  @Post('fairs/:fair/join/exhibitor')
+  async joinAsExhibitor(@Param('fair') fair: string, @Body() body: ProfileDto, @CurrentActor() actor: Actor) {
+    const { availability, ...profile } = body;
+    const r = await this.participants.joinAsExhibitor(actor, fair, { ...profile, availability: availability ?? [] });
+    return { participantId: r.participant.id, token: r.token };
+  }
+
+  /** a registered visitor opts in with the QR pass code from their pass email */
+  @Public()
+  @Post('fairs/:fair/join/visitor')
+  async joinAsVisitor(@Param('fair') fair: string, @Body() body: VisitorJoinDto) {
+    const { passCode, availability, ...profile } = body;
+    const r = await this.participants.joinAsVisitor(fair, passCode, { ...profile, availability: availability ?? [] });
+    return { participantId: r.participant.id, token: r.token };
+  }
+
+  @Public()
+  @ApiHeader({ name: 'x-participant-token' })
+  @Get('agenda')
+  async agenda(@Headers('x-participant-token') token: string | undefined) {
+    return this.agendas.agenda(await this.participants.byToken(token));
+  }
+
+  @Public()
+  @ApiHeader({ name: 'x-participant-token' })
+  @Get('agenda.ics')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="agenda.ics"')
+  async agendaIcs(@Headers('x-participant-token') token: string | undefined) {
+    return agendaIcs(await this.agendas.agenda(await this.participants.byToken(token)));
+  }
+
+  @Public()
+  @ApiHeader({ name: 'x-participant-token' })
+  @Post('agenda/email')
+  @HttpCode(200)
+  async emailAgenda(@Headers('x-participant-token') token: string | undefined) {
+    return this.agendas.email(await this.participants.byToken(token));
+  }
+
+  /** a participant confirms in the app that the meeting is taking place */
+  @Public()
+  @ApiHeader({ name: 'x-participant-token' })
+  @Post('meetings/:id/confirm')
+  @HttpCode(200)
+  async confirm(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return this.checkin.confirm(await this.participants.byToken(token), id);
   }
 }

@@ -26,9 +26,7 @@ class WindowDto {
 const terms = () => [IsArray(), ArrayMaxSize(30), IsString({ each: true }), MaxLength(80, { each: true })];
 const apply = (ds: PropertyDecorator[]): PropertyDecorator => (t, k) => ds.forEach((d) => d(t, k));
 
-export class OptInDto {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() exhibitorId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() visitorId?: string;
+export class ProfileDto {
   @ApiProperty({ type: [String], example: ['mechanical'] }) @apply(terms()) sectors: string[];
   @ApiProperty({ type: [String], example: ['CNC machining'] }) @apply(terms()) offers: string[];
   @ApiProperty({ type: [String], example: ['injection moulds'] }) @apply(terms()) seeks: string[];
@@ -37,6 +35,24 @@ export class OptInDto {
   @ApiProperty({ type: [String], example: ['vi', 'en', 'ja'] }) @IsArray() @ArrayMaxSize(20) @Matches(/^[a-z]{2,3}$/, { each: true }) languages: string[];
   @ApiPropertyOptional({ type: [WindowDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => WindowDto)
   availability?: WindowDto[];
+}
+
+export class OptInDto extends ProfileDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() exhibitorId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() visitorId?: string;
+}
+
+export class VisitorJoinDto extends ProfileDto {
+  @ApiProperty({ description: 'the QR pass code from the pass email' }) @IsString() @MaxLength(200) passCode: string;
+}
+
+export class TableDto {
+  @ApiProperty({ example: 'Table 21' }) @IsString() @Matches(/\S/) @MaxLength(100) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() boothId?: string;
+}
+
+export class CheckInScanDto {
+  @ApiProperty({ description: 'the QR pass code scanned at the table' }) @IsString() @MaxLength(200) code: string;
 }
 
 class BreakDto {
