@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RateLimiter } from '@fair/jobs';
 import { AuditLogEntity } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { AuthGuard } from './auth.guard';
@@ -22,6 +23,6 @@ export class AuthModule {}
 @Module({
   imports: [AuthModule],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, RateLimiter],
 })
 export class AuthHttpModule {}

@@ -95,6 +95,26 @@ export class ApplicationService {
     await this.mailer.confirmEmail(m, await this.mailer.subject(m, exhibitorId), tokenId, imported);
   }
 
+  /**
+   * A new confirmation link for every application of this email still waiting for it (the mail
+   * got lost, the link expired). Older links stop working. Nothing happens for an unknown email,
+   * and the caller answers the same either way.
+   */
+  async resendConfirmation(email: string): Promise<void> {
+    await inTransaction(this.db, async (m) => {
+      const rows: { id: string; source: 'online' | 'import' }[] = await m.query(
+        `SELECT id, source FROM exhibitors
+          WHERE lower(email) = lower($1) AND email_confirmed_at IS NULL AND (status = 'submitted' OR (status = 'approved' AND source = 'import'))
+          ORDER BY created_at FOR UPDATE`,
+        [email.trim()],
+      );
+      for (const row of rows) {
+        await m.query(`UPDATE exhibitor_tokens SET used_at = now() WHERE exhibitor_id = $1 AND purpose = 'confirm-email' AND used_at IS NULL`, [row.id]);
+        await this.sendConfirmation(m, row.id, row.source === 'import');
+      }
+    });
+  }
+
   /** draft -> submitted, proven by the draft's resume token (no account exists yet). */
   async submitDraft(exhibitorId: string, resumeToken: string): Promise<ApplyResult> {
     return inTransaction(this.db, async (m) => {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FairsModule } from '@fair/fairs';
+import { RateLimiter } from '@fair/jobs';
 import { ApplicationEditService } from './application-edit.service';
 import { ApplicationService } from './application.service';
 import { CatalogueService } from './catalogue.service';
@@ -50,6 +51,7 @@ export class ExhibitorsModule {}
 /** The HTTP routes; imported by apps/api only. */
 @Module({
   imports: [ExhibitorsModule, FairsModule],
+  providers: [RateLimiter],
   controllers: [ApplicationController, ReviewController, PortalController, CatalogueController],
 })
 export class ExhibitorsHttpModule {}

@@ -5,3 +5,4 @@ export * from './job.producer';
 export * from './jobs.module';
 export * from './handles-job.decorator';
 export * from './redis-options';
+export * from './rate-limiter';

@@ -34,6 +34,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = ctx.getRequest<{ headers: Record<string, string | undefined>; query?: Record<string, string>; method?: string; url?: string }>();
     const lang: Lang = pickLang(req?.headers?.['accept-language'], req?.query?.lang);
     const { status, body } = this.toBody(exception, lang, req);
+    const retryAfter = exception instanceof DomainError ? exception.details?.retryAfterSeconds : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pickLang } from '@fair/core';
 import { Public, SESSION_COOKIE, type IssuedSession } from '@fair/auth';
+import { RateLimiter, type RateRule } from '@fair/jobs';
 import { ApplicationEditService } from '../application-edit.service';
 import { ApplicationService } from '../application.service';
 import { ExhibitorAccountService } from '../exhibitor-account.service';
@@ -9,7 +10,17 @@ import { ApplyDto, ApplyResultDto, ConfirmEmailDto, DraftEditDto, MagicLinkRedee
 
 interface Req_ {
   headers: Record<string, string | undefined>;
+  ip?: string;
 }
+
+/**
+ * Emails sent on request (sign-in links, new confirmation links): a few per address and some
+ * more per client address in 15 minutes, counted whether or not the address has an account.
+ */
+export const MAIL_REQUEST_LIMITS = {
+  magicLink: { email: { name: 'magic-link-email', max: 5, windowSeconds: 900 }, ip: { name: 'magic-link-ip', max: 20, windowSeconds: 900 } },
+  confirmation: { email: { name: 'confirm-resend-email', max: 5, windowSeconds: 900 }, ip: { name: 'confirm-resend-ip', max: 20, windowSeconds: 900 } },
+} satisfies Record<string, { email: RateRule; ip: RateRule }>;
 interface CookieReply {
   setCookie(name: string, value: string, opts: Record<string, unknown>): unknown;
 }
@@ -27,7 +38,16 @@ export class ApplicationController {
     private readonly applications: ApplicationService,
     private readonly accounts: ExhibitorAccountService,
     private readonly edits: ApplicationEditService,
+    private readonly limiter: RateLimiter,
   ) {}
+
+  private limitMail(kind: keyof typeof MAIL_REQUEST_LIMITS, email: string, req: Req_) {
+    const rules = MAIL_REQUEST_LIMITS[kind];
+    return this.limiter.take([
+      { rule: rules.email, subject: email },
+      { rule: rules.ip, subject: req.ip ?? 'unknown' },
+    ]);
+  }
 
   @Post('fairs/:fair/exhibitor-applications')
   @ApiOkResponse({ type: ApplyResultDto })
@@ -61,8 +81,18 @@ export class ApplicationController {
 
   @Post('exhibitor-auth/magic-link')
   @HttpCode(202)
-  async requestMagicLink(@Body() body: MagicLinkRequestDto): Promise<{ sent: true }> {
+  async requestMagicLink(@Body() body: MagicLinkRequestDto, @Req() req: Req_): Promise<{ sent: true }> {
+    await this.limitMail('magicLink', body.email, req);
     await this.accounts.requestMagicLink(body.email);
+    return { sent: true };
+  }
+
+  /** A new confirmation link for applications of this email still waiting for one; 202 either way. */
+  @Post('exhibitor-auth/confirmation/resend')
+  @HttpCode(202)
+  async resendConfirmation(@Body() body: MagicLinkRequestDto, @Req() req: Req_): Promise<{ sent: true }> {
+    await this.limitMail('confirmation', body.email, req);
+    await this.applications.resendConfirmation(body.email);
     return { sent: true };
   }
 
