@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSystem, type TestSystem } from '@fair/testing';
 import { ReferenceFairSeeder } from '@fair/fairs';
-import { ExhibitorBoothCodes, ExhibitorsService } from '@fair/exhibitors';
+import { ExhibitorsService } from '@fair/exhibitors';
 import { applicationBody } from '../src/testing/application-fixtures';
 import { confirmedApplicant, REF_FAIR } from './applicant';
 
@@ -105,14 +105,26 @@ describe('exhibitor portal: own data only; public catalogue', () => {
     });
   });
 
-  it('lists approved exhibitors publicly in vi/en, searchable, with booth codes once a lookup provides them', async () => {
+  it('lists approved exhibitors publicly in vi/en, searchable, with the booths assigned by booth allocation', async () => {
     const pending = await confirmedApplicant(sys, 3, { legalName: 'Gamma Pending' });
-    sys.api.get(ExhibitorBoothCodes).provide(async (_fairId, ids) => new Map(ids.filter((id) => id === a.id).map((id) => [id, ['A01', 'A02']])));
+    // Booths are assigned through libs/booths' own API, which feeds the ExhibitorBoothCodes hook.
+    const free = async (kind: string, n: number) =>
+      ((await sys.dataSource.query(`SELECT b.code FROM booths b JOIN fairs f ON f.id = b.fair_id WHERE f.slug = $1 AND b.kind = $2 ORDER BY b.code LIMIT $3`, [REF_FAIR, kind, n])) as { code: string }[]).map((r) => r.code);
+    const [intl] = await free('international', 1);
+    const [dom1, dom2] = await free('domestic', 2);
+    const booth = (code: string, action: string, body: Record<string, unknown>) => sys.http('POST', `/api/fairs/${REF_FAIR}/booths/${code}/${action}`, { token: organiser, body });
+    expect((await booth(intl!, 'assign', { exhibitorId: a.id })).status).toBe(200);
+    expect((await booth(dom1!, 'assign', { exhibitorId: b.id })).status).toBe(200);
+    // a booth only held for an exhibitor is not its booth yet
+    expect((await booth(dom2!, 'hold', { exhibitorId: b.id, expiresAt: new Date(Date.now() + 3600_000).toISOString() })).status).toBe(200);
+    expect((await as(a.session).call('GET', `/api/exhibitors/${a.id}`)).body.assignedBooths).toEqual([intl]);
+    expect((await as(b.session).call('GET', '/api/exhibitors/mine')).body.map((e: { assignedBooths: string[] }) => e.assignedBooths)).toEqual([[dom1]]);
+    expect((await as(a.session).call('GET', `/api/exhibitors/${b.id}`)).status).toBe(404);
     const en = await sys.http('GET', `/api/fairs/${REF_FAIR}/catalogue`, { lang: 'en' });
     expect(en.status).toBe(200);
     expect(en.body.items.map((e: { name: string }) => e.name)).toEqual(['Alpha Gears Ltd', 'Beta Circuits']);
     expect(en.body.items.find((e: { id: string }) => e.id === pending.id)).toBeUndefined();
-    expect(en.body.items[0]).toMatchObject({ country: 'JP', countryName: 'Japan', boothCodes: ['A01', 'A02'], sectors: [{ code: 'mechanical', name: 'Mechanical engineering' }, { code: 'automation', name: 'Automation and robotics' }] });
+    expect(en.body.items[0]).toMatchObject({ country: 'JP', countryName: 'Japan', boothCodes: [intl], sectors: [{ code: 'mechanical', name: 'Mechanical engineering' }, { code: 'automation', name: 'Automation and robotics' }] });
     expect(en.body.items[0]).not.toHaveProperty('email');
     const vi = await sys.http('GET', `/api/fairs/${REF_FAIR}/catalogue?lang=vi`);
     expect(vi.body.items.find((e: { id: string }) => e.id === a.id)).toMatchObject({ name: 'Công ty Bánh răng Alpha', countryName: 'Nhật Bản' });
