@@ -1,0 +1,180 @@
+/**
+ * Scenario "checkin": `npm run bench -- checkin [--json]`
+ *
+ * 1. Online scans through the real API (own process, throwaway database cloned from the migrated
+ *    template) at 8, 32 and 64 concurrent gates: closed-loop clients, one per gate device, each
+ *    scanning in then out over 20,000 re-entry passes. Exact p50/p99. Next to pgbench's ceiling.
+ * 2. Pass signature verifications per second on one core (the whole gate check: Base45, layout,
+ *    Ed25519) next to raw crypto.verify of the same bytes.
+ * 3. The reference fair's 3,029 invitations end to end (POST → outbox → BullMQ → render with QR PNG
+ *    and PDF badge → SMTP sink), next to raw nodemailer sending a ready-made message to the same sink.
+ *
+ * JSON keys the issue asks for: `ratioToCeiling` (scans/s at 32 gates ÷ pgbench tps) and `p99Ms`.
+ */
+import { fork } from 'node:child_process';
+import { generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import { resolve } from 'node:path';
+import nodemailer from 'nodemailer';
+import { Pool } from 'pg';
+import { startSmtpSink } from '../libs/mail/src/smtp-sink';
+import { ensureTemplate } from '../libs/testing/src/test-database';
+import { base45Decode, decodePassCode, encodePassCode } from '../libs/visitors/src';
+import { api, gateDevices, openFairWithVisitors, organiserToken, type Api } from './lib/checkin-fixtures';
+import {
+  benchDurationSec,
+  benchOptions,
+  ceilings,
+  createBenchDatabase,
+  dropBenchDatabase,
+  emitJson,
+  forkServer,
+  LatencySamples,
+  log,
+  printWithCeilings,
+  round,
+} from './lib';
+
+const LEVELS = [8, 32, 64];
+const PASSES = 20_000;
+const INVITATIONS = 3_029;
+
+async function scanLoad(a: Api, devices: { id: string; token: string }[], codes: string[], durationSec: number) {
+  const samples = new LatencySamples();
+  let counter = 0;
+  let failures = 0;
+  const deadline = performance.now() + durationSec * 1000;
+  const started = performance.now();
+  await Promise.all(
+    devices.map(async (d) => {
+      while (performance.now() < deadline) {
+        const n = counter++;
+        const direction = Math.floor(n / codes.length) % 2 ? 'out' : 'in';
+        const t0 = performance.now();
+        const r = await a.call('POST', `/api/checkin/devices/${d.id}/scans`, { code: codes[n % codes.length], nonce: randomBytes(9).toString('base64url'), direction }, d.token);
+        if (r.status === 200) samples.add(performance.now() - t0);
+        else failures++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { gates: devices.length, scansPerSec: round(samples.size / seconds, 1), p50Ms: round(samples.percentile(50)), p99Ms: round(samples.percentile(99)), scans: samples.size, failures };
+}
+
+function verifyRates(durationSec: number) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const fairId = '0b7c2b8e-1d2f-4a3b-9c4d-5e6f7a8b9c0d';
+  const code = encodePassCode(
+    { keyId: 1, fairId, serial: 123456, issue: 1, visitorType: 'importer', entryPolicy: 're-entry', validFrom: 1_790_000_000, validUntil: 1_790_400_000 },
+    privateKey,
+  );
+  const rate = (fn: () => unknown) => {
+    let n = 0;
+    const end = performance.now() + durationSec * 1000;
+    const t0 = performance.now();
+    while (performance.now() < end) for (let i = 0; i < 100; i++, n++) fn();
+    return Math.round(n / ((performance.now() - t0) / 1000));
+  };
+  const bytes = Buffer.from(base45Decode(code)!);
+  const message = Buffer.concat([Buffer.from('fair-pass:v1:'), bytes.subarray(0, 34)]);
+  const signature = sign(null, message, privateKey);
+  return {
+    passCodePerSec: rate(() => decodePassCode(code, fairId, () => publicKey)),
+    rawVerifyPerSec: rate(() => verify(null, message, publicKey, signature)),
+  };
+}
+
+async function invitationsEndToEnd(a: Api, org: string, env: Record<string, string>) {
+  const sink = await startSmtpSink();
+  const worker = fork(resolve(__dirname, '../apps/worker/src/main.ts'), [], {
+    env: { ...process.env, ...env, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000', WORKER_CONCURRENCY: '50' },
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+  // Listening from the start: a worker that refuses to start must fail the run, not hang it.
+  const died = new Promise<never>((_, reject) => worker.once('exit', (code) => reject(new Error(`worker exited (${code}) before sending`))));
+  died.catch(() => undefined);
+  try {
+    const fair = await openFairWithVisitors(a, org, 'bench-invitations', INVITATIONS, 're-entry');
+    await new Promise((r) => setTimeout(r, 3000)); // the worker boots (swc compiles on the fly)
+    log(`  ${INVITATIONS} invitations end to end`);
+    const t0 = performance.now();
+    const sent = await a.call('POST', `/api/visitors/fairs/${fair.slug}/invitations`, {}, org);
+    if (sent.status !== 202) throw new Error(`invitations: ${sent.status} ${JSON.stringify(sent.body)}`);
+    await Promise.race([sink.waitFor(INVITATIONS, 600_000), died]);
+    const e2eSec = (performance.now() - t0) / 1000;
+    const sample = sink.messages[0]!.raw;
+
+    log(`  raw nodemailer: ${INVITATIONS} ready-made messages (${Math.round(sample.length / 1024)} KB each)`);
+    const transport = nodemailer.createTransport({ url: sink.url, pool: true, maxConnections: 5, maxMessages: Infinity } as never);
+    const r0 = performance.now();
+    await Promise.all(Array.from({ length: INVITATIONS }, (_, i) => transport.sendMail({ envelope: { from: 'bench@fair.local', to: `r${i}@bench.example` }, raw: sample })));
+    const rawSec = (performance.now() - r0) / 1000;
+    transport.close();
+    return { count: INVITATIONS, seconds: round(e2eSec, 2), emailsPerSec: round(INVITATIONS / e2eSec, 1), messageKb: round(sample.length / 1024, 1), rawNodemailerPerSec: round(INVITATIONS / rawSec, 1) };
+  } finally {
+    worker.kill('SIGTERM');
+    await sink.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const { json } = benchOptions();
+  const c = await ceilings();
+  const durationSec = benchDurationSec(10);
+  log('checkin: signature verification, one core');
+  const verifyFig = verifyRates(Math.min(durationSec, 3));
+
+  const dbName = `fair_bench_checkin_${process.pid}`;
+  const url = await createBenchDatabase(dbName, { template: await ensureTemplate() });
+  const env = { DATABASE_URL: url, APP_SECRET: randomBytes(24).toString('hex'), NODE_ENV: 'test', LOG_LEVEL: 'error', REDIS_PREFIX: `fairbench-${process.pid}`, DATABASE_POOL_SIZE: '20', SEED_ON_START: 'false' };
+  const server = await forkServer(resolve(__dirname, 'lib/api.server.ts'), env);
+  const pg = new Pool({ connectionString: url, max: 2 });
+  try {
+    const a = api(server.url);
+    const org = await organiserToken(a, pg);
+    log(`  setup: ${PASSES} passes, ${Math.max(...LEVELS)} gates`);
+    const fair = await openFairWithVisitors(a, org, 'bench-checkin', PASSES, 're-entry');
+    const codes = (await pg.query<{ code: string }>(`SELECT code FROM passes WHERE fair_id = $1 ORDER BY serial`, [fair.id])).rows.map((r) => r.code);
+    const devices = await gateDevices(a, org, fair.slug, Math.max(...LEVELS));
+    await scanLoad(a, devices.slice(0, 8), codes, Math.min(2, durationSec)); // warm-up
+    const scans = [];
+    for (const gates of LEVELS) {
+      log(`  scans: ${gates} gates, ${durationSec}s`);
+      scans.push(await scanLoad(a, devices.slice(0, gates), codes.slice(scans.length * 6000), durationSec));
+    }
+    const invitations = await invitationsEndToEnd(a, org, env);
+
+    const at32 = scans.find((s) => s.gates === 32)!;
+    const pgTps = c.db.ok ? c.db.tps : null;
+    const ratioToCeiling = pgTps ? round(at32.scansPerSec / pgTps, 3) : null;
+    printWithCeilings(
+      'Check-in and invitations',
+      c,
+      [
+        ...scans.map((s) => [`scan through the API, ${s.gates} gates`, s.scansPerSec, 'scans/s', s.p50Ms, s.p99Ms]),
+        ['pass code check (Base45 + Ed25519), 1 core', verifyFig.passCodePerSec, 'verif/s', null, null],
+        ['raw crypto.verify Ed25519, 1 core', verifyFig.rawVerifyPerSec, 'verif/s', null, null],
+        [`${INVITATIONS} invitations end to end (QR + PDF)`, invitations.emailsPerSec, 'emails/s', null, null],
+        ['raw nodemailer, ready-made message', invitations.rawNodemailerPerSec, 'emails/s', null, null],
+      ],
+      { json },
+    );
+    if (json) {
+      emitJson({
+        scenario: 'checkin',
+        ceilings: c,
+        ratioToCeiling,
+        p99Ms: at32.p99Ms,
+        figures: { scans, verify: verifyFig, invitations },
+      });
+    }
+  } finally {
+    await pg.end();
+    await server.stop();
+    await dropBenchDatabase(dbName);
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench checkin: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
