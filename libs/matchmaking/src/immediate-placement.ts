@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { pgCode, PG_EXCLUSION_VIOLATION } from '@fair/db';
+import { pgCode, PG_EXCLUSION_VIOLATION, PG_FOREIGN_KEY_VIOLATION } from '@fair/db';
 import type { MatchmakingSettings } from './matchmaking-settings.service';
 import type { SchedulerSlot } from './scheduler';
 
@@ -29,7 +29,9 @@ export class ImmediatePlacement {
     const fits = (s: SchedulerSlot) =>
       people.every((p) => !p.availability.length || p.availability.some((w) => Date.parse(w.start) <= s.start && Date.parse(w.end) >= s.end));
     const preferred = new Set((meeting.preferred_starts as Date[]).map((d) => new Date(d).getTime()));
-    const candidates = slots.filter(fits).sort((x, y) => Number(preferred.has(y.start)) - Number(preferred.has(x.start)) || x.start - y.start);
+    const now = Date.now();
+    // never into a slot that has begun
+    const candidates = slots.filter((s) => s.start > now && fits(s)).sort((x, y) => Number(preferred.has(y.start)) - Number(preferred.has(x.start)) || x.start - y.start);
     const tables: { id: string; owner_participant_id: string | null }[] = await m.query(
       `SELECT id, owner_participant_id FROM mm_tables WHERE fair_id = $1 AND active
          AND (owner_participant_id IS NULL OR owner_participant_id = ANY($2::uuid[]))
@@ -65,7 +67,8 @@ export class ImmediatePlacement {
           return { status: 'scheduled', table_id: t.id, starts_at: new Date(s.start).toISOString(), ends_at: new Date(s.end).toISOString() };
         } catch (err) {
           await m.query('ROLLBACK TO SAVEPOINT mm_place');
-          if (pgCode(err) !== PG_EXCLUSION_VIOLATION) throw err;
+          // a clash (exclusion) or a table removed meanwhile (foreign key): try the next candidate
+          if (pgCode(err) !== PG_EXCLUSION_VIOLATION && pgCode(err) !== PG_FOREIGN_KEY_VIOLATION) throw err;
         }
       }
     }

@@ -48,7 +48,10 @@ export class ProposalsService {
 
   async run(actor: Actor, fairRef: string): Promise<ProposalView> {
     const fair = await this.fairs.get(fairRef);
-    const { settings, slots } = await this.settings.slots(fair.id);
+    const { settings, slots: all } = await this.settings.slots(fair.id);
+    // only slots still to come: a meeting is never placed into the past
+    const now = Date.now();
+    const slots = all.filter((s) => s.start > now);
     if (!slots.length) throw MatchmakingErrors.MM_NO_SESSIONS();
     const { input, open } = await loadSchedulerInput(this.db.manager, fair.id, settings.perDayLimit, slots);
     const result = scheduleMeetings(input);

@@ -22,11 +22,11 @@ export async function as(sys: TestSystem, token: string, method: string, path: s
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
-/** a fair over days 1..3 from today, with `mmBooths` technical-matchmaking booths M1..Mn and one domestic booth */
-export async function createFair(sys: TestSystem, org: string, slug: string, mmBooths = 0): Promise<string> {
+/** a fair over days first..first+2 from today, with `mmBooths` technical-matchmaking booths M1..Mn and one domestic booth */
+export async function createFair(sys: TestSystem, org: string, slug: string, mmBooths = 0, first = 1): Promise<string> {
   const f = await sys.http('POST', '/api/fairs', {
     token: org,
-    body: { slug, nameVi: `Hội chợ ${slug}`, nameEn: `Fair ${slug}`, venueVi: 'Hà Nội', venueEn: 'Hanoi', startsOn: day(1), endsOn: day(3) },
+    body: { slug, nameVi: `Hội chợ ${slug}`, nameEn: `Fair ${slug}`, venueVi: 'Hà Nội', venueEn: 'Hanoi', startsOn: day(first), endsOn: day(first + 2) },
   });
   if (f.status !== 201) throw new Error(`fair: ${f.status} ${JSON.stringify(f.body)}`);
   if (mmBooths) {
