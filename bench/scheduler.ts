@@ -8,12 +8,14 @@
  *   booth; placed vs the exact optimum (HiGHS MILP, only run when the placement is below the
  *   upper bound — a placement equal to the bound is optimal by itself). `optimalityGapPercent`.
  * - Hosted-buyer show: 80,000 meetings, 12,000 participants, 400 shared tables + exhibitor stands.
- * Not done here: meeting requests per second through the API (see docs/benchmarks.md).
+ * - Meeting requests per second through the real API with p50/p99 (bench/lib/meeting-requests-load.ts).
+ * BENCH_SCHEDULER_ONLY=api runs only the API part (the pure runs take minutes with the MILP).
  */
 import { scheduleMeetings, scheduleUpperBound, scheduleViolations, type SchedulerInput } from '../libs/matchmaking/src/scheduler';
 import { exactMaxPlaced } from '../libs/matchmaking/test/exact-schedule.milp';
 import { hostedBuyerInstance, referenceFairInstance } from '../libs/matchmaking/test/scheduler-instances';
 import { benchOptions, emitJson, log, printTable } from './lib';
+import { meetingRequestsLoad } from './lib/meeting-requests-load';
 
 async function run(name: string, input: SchedulerInput, exact: boolean) {
   const heapBefore = process.memoryUsage().heapUsed;
@@ -55,6 +57,11 @@ async function run(name: string, input: SchedulerInput, exact: boolean) {
 
 async function main(): Promise<void> {
   const { json } = benchOptions();
+  if (process.env.BENCH_SCHEDULER_ONLY === 'api') {
+    const api = await apiPart(json);
+    if (json) emitJson({ scenario: 'scheduler', apiRequestsPerSecond: api.requestsPerSecond, apiRequests: api });
+    return;
+  }
   const ref20 = await run('reference fair, 20 tables only', referenceFairInstance(false), false);
   const ref = await run('reference fair, 20 tables + exhibitor booths', referenceFairInstance(true), true);
   const big = await run('hosted-buyer show 80k', hostedBuyerInstance(), false);
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
     rows,
     { json },
   );
+  const api = await apiPart(json);
   if (json) {
     emitJson({
       scenario: 'scheduler',
@@ -84,9 +92,21 @@ async function main(): Promise<void> {
       referenceFair: ref,
       referenceFairTwentyTablesOnly: ref20,
       hostedBuyer80k: big,
-      apiRequestsPerSecond: null,
+      apiRequestsPerSecond: api.requestsPerSecond,
+      apiRequests: api,
     });
   }
+}
+
+async function apiPart(json: boolean) {
+  const api = await meetingRequestsLoad();
+  printTable(
+    `Meeting requests through the API (${api.clients} clients, ${api.participants} participants, ${api.seconds} s)`,
+    ['requests/s', 'created', 'failed', 'p50 ms', 'p99 ms', 'max ms'],
+    [[api.requestsPerSecond, api.created, api.failures, api.latencyMs.p50, api.latencyMs.p99, api.latencyMs.max]],
+    { json },
+  );
+  return api;
 }
 
 main().catch((e) => {
