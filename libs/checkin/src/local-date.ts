@@ -1,8 +1,3 @@
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone: "once per day" means the fair's day. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** The local hour (YYYY-MM-DDTHH) of an instant in a time zone, the key of hourly tallies. */
 export function localHour(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' }).formatToParts(at);

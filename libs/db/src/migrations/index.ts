@@ -2,6 +2,7 @@ import { Foundation1790000000000 } from './1790000000000-foundation';
 import { Exhibitors1790000100000 } from './1790000100000-exhibitors';
 import { Visitors1790000200000 } from './1790000200000-visitors';
 import { Checkin1790000210000 } from './1790000210000-checkin';
+import { CheckinScanFunction1790000220000 } from './1790000220000-checkin-scan-function';
 import { Booths1790000300000 } from './1790000300000-booths';
 import { Matchmaking1790000400000 } from './1790000400000-matchmaking';
 import { MatchmakingOperations1790000410001 } from './1790000410001-matchmaking-operations';
@@ -10,4 +11,4 @@ import { MatchmakingOperations1790000410001 } from './1790000410001-matchmaking-
  * Every migration, in order. Each domain adds its own file here; the same list runs on
  * real PostgreSQL and on the embedded PGlite.
  */
-export const migrations = [Foundation1790000000000, Exhibitors1790000100000, Visitors1790000200000, Checkin1790000210000, Booths1790000300000, Matchmaking1790000400000, MatchmakingOperations1790000410001];
+export const migrations = [Foundation1790000000000, Exhibitors1790000100000, Visitors1790000200000, Checkin1790000210000, CheckinScanFunction1790000220000, Booths1790000300000, Matchmaking1790000400000, MatchmakingOperations1790000410001];
