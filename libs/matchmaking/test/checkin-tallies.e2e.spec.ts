@@ -39,6 +39,8 @@ describe('matchmaking meetings held, no-show and tallies (HTTP)', () => {
     sys.http('POST', `/api/matchmaking/fairs/${slug}/meetings/${meetingId}/scan`, { token, body: { code }, lang: 'vi' });
   // today in the fair's zone (UTC+7): the session covers it, so meetings go into today's coming slots
   const localToday = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  // and tomorrow, so that late in the local evening there are still coming slots to place into
+  const localTomorrow = new Date(Date.now() + 31 * 3_600_000).toISOString().slice(0, 10);
   const status = async (id: string) => (await sys.dataSource.query(`SELECT status FROM mm_meetings WHERE id = $1`, [id]))[0].status;
 
   beforeAll(async () => {
@@ -46,7 +48,10 @@ describe('matchmaking meetings held, no-show and tallies (HTTP)', () => {
     org = await sys.signIn('organiser');
     gate = await sys.signIn('gate');
     fairId = await createFair(sys, org, slug, 4, 0);
-    const res = await settings(sys, org, slug, { perDayLimit: 30, sessions: [{ date: localToday, start: '00:00', end: '23:30' }] });
+    const res = await settings(sys, org, slug, { perDayLimit: 30, sessions: [
+        { date: localToday, start: '00:00', end: '23:30' },
+        { date: localTomorrow, start: '00:00', end: '23:30' },
+      ] });
     expect(res.status).toBe(200);
     for (let i = 0; i < 12; i++) {
       const v = await visitor(sys, org, slug, `Held Person ${i}`, `Held Co ${i}`, { country: COUNTRIES[i % 3] });
