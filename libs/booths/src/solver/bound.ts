@@ -26,14 +26,19 @@ export function upperBound(m: Model, owner: Int32Array): { total: number; wishes
   for (let k = 0; k < m.kinds.length; k++) booths += Math.min(supply[k]!, demand[k]!) * w.booth;
   let wishes = 0;
   for (let c = 0; c < m.nC; c++) {
+    let total = 0;
+    let deg = 0;
     for (let k = 0; k < m.kinds.length; k++) {
       const n = m.allowed[c]![k] ? Math.min(m.requested[c]![k]!, supply[k]!) : 0;
       if (!n) continue;
       wishes += n * w.priority * (1 - m.rank[c]! / Math.max(1, m.nC));
       if (m.hall[c] !== null) wishes += Math.min(n, hallKind.get(`${m.hall[c]}|${k}`) ?? 0) * w.hall;
       if (m.wantsCorner[c]) wishes += Math.min(n, corners[k]!) * w.corner;
-      wishes += Math.min((n * (n - 1)) / 2, Math.floor((n * degree[k]!) / 2)) * w.adjacent;
+      total += n;
+      deg = Math.max(deg, degree[k]!);
     }
+    // its booths, of whatever kinds, share at most min(n(n-1)/2, n*degree/2) walls
+    wishes += Math.min((total * (total - 1)) / 2, Math.floor((total * deg) / 2)) * w.adjacent;
     for (const [e, r] of m.rel[c]!) if (e > c && r > 0) wishes += r * Math.max(1, m.totalRequested[c]!) * Math.max(1, m.totalRequested[e]!);
   }
   return { total: booths + wishes, wishes };
