@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { create as parseFont } from 'fontkit';
+// @ts-expect-error fontkit 2 ships no types; pdfkit accepts the font object create() returns
+import { create } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { qrMatrix } from '../qr/qr-image';
 
@@ -12,6 +13,7 @@ const FONT_PATHS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/sha
 const fontPath = FONT_PATHS.find((p) => existsSync(p));
 const fontData = fontPath ? readFileSync(fontPath) : undefined;
 // Parsed once per process: given the file, pdfkit re-parses 700 KB per badge (~80 ms, 12 badges/s).
+const parseFont = create as (data: Uint8Array) => { layout(text: string): unknown };
 const font = fontData ? parseFont(fontData) : undefined;
 
 export interface BadgeInput {
