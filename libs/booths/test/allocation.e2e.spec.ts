@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { eventually, startTestSystem, type TestSystem } from '@fair/testing';
-import { createApiApp } from '../../../apps/api/src/http/configure-app';
+import { eventually, startExtraApi, startTestSystem, type TestSystem } from '@fair/testing';
 import { mailsTo } from '../../exhibitors/test/mail-helpers';
 import { createSmallFair, doubleBookings, inHours, insertExhibitors, REF_FAIR, seedReferenceFair } from './booth-fixtures';
 
 describe('booth holds and assignments through the API', () => {
   let sys: TestSystem;
-  let second: NestFastifyApplication;
+  let second: Awaited<ReturnType<typeof startExtraApi>>;
   let secondUrl: string;
   let organiser: string;
   let fairId: string;
@@ -24,9 +22,8 @@ describe('booth holds and assignments through the API', () => {
     fairId = await seedReferenceFair(sys);
     organiser = await sys.signIn('organiser');
     // a second API instance on the same database: requests race across two processes' pools
-    second = await createApiApp({ logger: ['error'] });
-    await second.listen({ port: 0, host: '127.0.0.1' });
-    secondUrl = `http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`;
+    second = await startExtraApi();
+    secondUrl = second.url;
   }, 60_000);
   afterAll(async () => {
     await second?.close();
