@@ -28,8 +28,6 @@ export interface TestSystem {
   http<T = any>(method: string, path: string, options?: { body?: unknown; token?: string; lang?: 'vi' | 'en'; contentType?: string }): Promise<HttpResult<T>>;
   /** Creates a user directly and signs in through the API; returns the bearer token. */
   signIn(role: Role, email?: string): Promise<string>;
-  /** A second API process-alike on its own port and connection pool (same database and Redis). */
-  startApiReplica(): Promise<{ baseUrl: string; close(): Promise<void> }>;
   startWorker(): Promise<INestApplicationContext>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -64,7 +62,6 @@ export async function startTestSystem(options: { worker?: boolean; smtp?: boolea
   const dataSource = api.get<DataSource>(getDataSourceToken());
 
   let worker: INestApplicationContext | undefined;
-  const replicas: NestFastifyApplication[] = [];
   const system: TestSystem = {
     baseUrl,
     db,
@@ -101,13 +98,6 @@ export async function startTestSystem(options: { worker?: boolean; smtp?: boolea
       if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token as string;
     },
-    async startApiReplica() {
-      const replica = await createApiApp({ logger: ['error'] });
-      await replica.listen({ port: 0, host: '127.0.0.1' });
-      const { port } = replica.getHttpServer().address() as { port: number };
-      replicas.push(replica);
-      return { baseUrl: `http://127.0.0.1:${port}`, close: () => replica.close() };
-    },
     async startWorker() {
       worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
       await worker.init();
@@ -119,7 +109,6 @@ export async function startTestSystem(options: { worker?: boolean; smtp?: boolea
     },
     async close() {
       await system.stopWorker();
-      for (const replica of replicas) await replica.close().catch(() => undefined);
       await api.close();
       await smtp?.stop();
       await clearRedisPrefix(redisPrefix);
