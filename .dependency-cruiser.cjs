@@ -18,6 +18,8 @@ const DOMAIN_MAY_IMPORT = {
   visitors: [],
   checkin: ['visitors'],
   matchmaking: ['exhibitors', 'visitors'],
+  leads: ['visitors'],
+  reports: ['checkin', 'matchmaking'],
 };
 
 const KNOWN = [...FOUNDATION, ...Object.keys(DOMAIN_MAY_IMPORT), 'testing'];

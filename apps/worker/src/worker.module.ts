@@ -10,9 +10,10 @@ import { CheckinWorkerModule } from '@fair/checkin';
 import { ExhibitorsWorkerModule } from '@fair/exhibitors';
 import { BoothsWorkerModule } from '@fair/booths';
 import { MatchmakingWorkerModule } from '@fair/matchmaking';
+import { ReportsWorkerModule } from '@fair/reports';
 
 /** The worker: every domain's job handlers, the mail sender and the outbox relay. No HTTP. */
 @Module({
-  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule, BoothsWorkerModule, MatchmakingWorkerModule],
+  imports: [CoreModule, DbModule, JobsModule, AuthModule, MailModule, JobsWorkerModule, MailWorkerModule, VisitorsWorkerModule, CheckinWorkerModule, ExhibitorsWorkerModule, BoothsWorkerModule, MatchmakingWorkerModule, ReportsWorkerModule],
 })
 export class WorkerModule {}

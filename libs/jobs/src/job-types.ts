@@ -25,6 +25,8 @@ export interface JobPayloads {
   'matchmaking.meeting-close': { meetingId: string };
   /** Count one matchmaking event into the meeting tallies (idempotent per event id). */
   'matchmaking.tally': { eventId: string; fairId: string; event: 'requested' | 'accepted' | 'scheduled' | 'held' | 'no-show'; day: string; sectors: string[]; countryPair: string };
+  /** Build one post-fair report run (report_runs row): JSON, CSV and PDF, with progress. */
+  'reports.generate': { runId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -46,6 +48,7 @@ export const JOBS: { [N in JobName]: JobSpec } = {
   'matchmaking.request-expire': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
   'matchmaking.meeting-close': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
   'matchmaking.tally': { queue: 'tallies', attempts: 10, backoffMs: 500 },
+  'reports.generate': { queue: 'reports', attempts: 3, backoffMs: 5000 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];

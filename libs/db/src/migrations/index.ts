@@ -6,9 +6,11 @@ import { CheckinScanFunction1790000220000 } from './1790000220000-checkin-scan-f
 import { Booths1790000300000 } from './1790000300000-booths';
 import { Matchmaking1790000400000 } from './1790000400000-matchmaking';
 import { MatchmakingOperations1790000410001 } from './1790000410001-matchmaking-operations';
+import { Leads1790000600000 } from './1790000600000-leads';
+import { ReportRuns1790000610000 } from './1790000610000-report-runs';
 
 /**
  * Every migration, in order. Each domain adds its own file here; the same list runs on
  * real PostgreSQL and on the embedded PGlite.
  */
-export const migrations = [Foundation1790000000000, Exhibitors1790000100000, Visitors1790000200000, Checkin1790000210000, CheckinScanFunction1790000220000, Booths1790000300000, Matchmaking1790000400000, MatchmakingOperations1790000410001];
+export const migrations = [Foundation1790000000000, Exhibitors1790000100000, Visitors1790000200000, Checkin1790000210000, CheckinScanFunction1790000220000, Booths1790000300000, Matchmaking1790000400000, MatchmakingOperations1790000410001, Leads1790000600000, ReportRuns1790000610000];
