@@ -8,12 +8,14 @@ import { BoothMailer } from './booth-mailer';
 import { FloorPlanService } from './floor-plan.service';
 import { ProposalsService } from './proposals.service';
 import { RoundsService } from './rounds.service';
+import { SelfSelectionService } from './self-selection.service';
 import { WaitlistService } from './waitlist.service';
 import { AllocationController } from './http/allocation.controller';
 import { ProposalsController } from './http/proposals.controller';
 import { RoundsController } from './http/rounds.controller';
+import { SelectionController } from './http/selection.controller';
 
-const SERVICES = [AllocationService, BoothLedger, BoothMailer, FloorPlanService, ProposalsService, RoundsService, WaitlistService];
+const SERVICES = [AllocationService, BoothLedger, BoothMailer, FloorPlanService, ProposalsService, RoundsService, SelfSelectionService, WaitlistService];
 
 /** Booth allocation: holds, assignments, proposals from the solver, self-selection rounds, waitlist. */
 @Module({
@@ -24,5 +26,5 @@ const SERVICES = [AllocationService, BoothLedger, BoothMailer, FloorPlanService,
 export class BoothsModule {}
 
 /** The HTTP routes; imported by apps/api only. */
-@Module({ imports: [BoothsModule], controllers: [AllocationController, ProposalsController, RoundsController] })
+@Module({ imports: [BoothsModule], controllers: [AllocationController, ProposalsController, RoundsController, SelectionController] })
 export class BoothsHttpModule {}

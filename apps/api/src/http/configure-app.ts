@@ -1,17 +1,30 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LogLevel } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { appConfig } from '@fair/core';
 import { ApiModule } from '../api.module';
 import { AllExceptionsFilter } from './exception.filter';
 import { validationPipe } from './validation';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The OpenAPI document of the API (served at /docs-json; the web app's types are generated from it). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Fair management API')
+      .setDescription('Booths, exhibitors, visitors and QR check-in, B2B matchmaking, live figures. Errors: { statusCode, code, message, fields? }.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
 
 /**
  * Builds the API exactly as production runs it (main.ts) and as the tests do: Fastify, the
@@ -34,16 +47,7 @@ export async function createApiApp(options: { logger?: LogLevel[] | false } = {}
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Fair management API')
-      .setDescription('Booths, exhibitors, visitors and QR check-in, B2B matchmaking, live figures. Errors: { statusCode, code, message, fields? }.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 
   const webRoot = resolve(process.cwd(), 'apps/web/dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {

@@ -1,0 +1,499 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ok, organiserApi, session } from '../api/client';
+import { StaffSignIn } from '../ui/sign-in';
+import type { paths } from '../api/schema';
+import type { BatchProgress, ExhibitorView, Fair, FloorPlanView, Gate, GateDevice, PlanBooth, ProposalView, VisitTallies } from '../api/views';
+import { WithFair } from '../fair-context';
+import { useI18n } from '../i18n';
+import { Link, navigate, useLocation } from '../router';
+import { FloorPlan } from '../ui/floor-plan';
+import { Field, FormError, useSubmit } from '../ui/form';
+
+const TABS = ['applications', 'floor-plan', 'invitations', 'gates', 'dashboard'] as const;
+type Tab = (typeof TABS)[number];
+
+export function OrganiserPage() {
+  const { t } = useI18n();
+  const [signedIn, setSignedIn] = useState(() => session.token('organiser') !== null);
+  if (!signedIn) return <StaffSignIn title={t.organiserSignIn} storeAs="organiser" roles={['organiser']} onDone={() => setSignedIn(true)} />;
+  return <WithFair>{(fair) => <Console fair={fair} onSignOut={() => setSignedIn(false)} />}</WithFair>;
+}
+
+
+function Console({ fair, onSignOut }: { fair: Fair; onSignOut(): void }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  const tab = (TABS.find((x) => path === `/organiser/${x}`) ?? 'applications') as Tab;
+  return (
+    <section>
+      <div className="row spread">
+        <h1>{t.navOrganiser}</h1>
+        <button
+          type="button"
+          onClick={() => {
+            session.clear('organiser');
+            onSignOut();
+          }}
+        >
+          {t.signOut}
+        </button>
+      </div>
+      <nav className="tabs" aria-label={t.navOrganiser}>
+        {TABS.map((x) => (
+          <Link key={x} to={`/organiser/${x}`} aria-current={tab === x ? 'page' : undefined}>
+            {t.tab[x]}
+          </Link>
+        ))}
+      </nav>
+      {tab === 'applications' && <Applications fair={fair} />}
+      {tab === 'floor-plan' && <Plan fair={fair} />}
+      {tab === 'invitations' && <Invitations fair={fair} />}
+      {tab === 'gates' && <Gates fair={fair} />}
+      {tab === 'dashboard' && <Dashboard fair={fair} />}
+    </section>
+  );
+}
+
+type Status = NonNullable<paths['/api/fairs/{fair}/exhibitor-applications']['get']['parameters']['query']>['status'];
+const STATUSES: NonNullable<Status>[] = ['submitted', 'email_confirmed', 'under_review', 'approved', 'rejected', 'changes_requested', 'withdrawn', 'draft'];
+
+function Applications({ fair }: { fair: Fair }) {
+  const { t, lang, dateTime } = useI18n();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [q, setQ] = useState('');
+  const [list, setList] = useState<{ total: number; items: ExhibitorView[] } | null>(null);
+  const { error, run } = useSubmit();
+  const load = useCallback(() => {
+    ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: status || undefined, q: q || undefined, lang, limit: 200 } } }))
+      .then((r) => setList(r as unknown as { total: number; items: ExhibitorView[] }))
+      .catch(() => undefined);
+  }, [fair.id, status, q, lang]);
+  useEffect(load, [load]);
+  const act = (id: string, action: 'start-review' | 'approve' | 'reject' | 'request-changes') =>
+    run(async () => {
+      if (action === 'start-review') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/start-review', { params: { path: { id } } }));
+      else if (action === 'approve') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/approve', { params: { path: { id } }, body: {} }));
+      else {
+        const reason = window.prompt(t.reasonPrompt) ?? '';
+        if (!reason) return;
+        if (action === 'reject') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/reject', { params: { path: { id } }, body: { reason } }));
+        else await ok(organiserApi.POST('/api/exhibitor-applications/{id}/request-changes', { params: { path: { id } }, body: { reason } }));
+      }
+      load();
+    });
+  return (
+    <section>
+      <form className="filters row" role="search" onSubmit={(e) => e.preventDefault()}>
+        <Field label={t.filterStatus} name="status" as="select" value={status ?? ''} onValue={(v) => setStatus(v as Status)}>
+          <option value="">{t.all}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t.status[s]}
+            </option>
+          ))}
+        </Field>
+        <Field label={t.search} name="q" type="search" value={q} onValue={setQ} />
+      </form>
+      <FormError error={error} />
+      <p role="status">{list ? t.results(list.total) : t.loading}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.f.legalName}</th>
+              <th scope="col">{t.f.country}</th>
+              <th scope="col">{t.f.booths}</th>
+              <th scope="col">{t.applicationStatus}</th>
+              <th scope="col">{t.submitted}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list?.items.map((a) => (
+              <tr key={a.id} data-application={a.email}>
+                <td>{a.legalName}</td>
+                <td>{a.country}</td>
+                <td>
+                  {Object.entries(a.boothRequests)
+                    .map(([k, n]) => `${n} × ${t.kind[k as keyof typeof t.kind]}`)
+                    .join(', ')}
+                </td>
+                <td>{t.status[a.status as keyof typeof t.status] ?? a.status}</td>
+                <td>{a.submittedAt ? dateTime(a.submittedAt) : ''}</td>
+                <td className="actions">
+                  {a.status === 'email_confirmed' && (
+                    <button type="button" onClick={() => void act(a.id, 'start-review')}>
+                      {t.startReview}
+                    </button>
+                  )}
+                  {(a.status === 'email_confirmed' || a.status === 'under_review') && (
+                    <>
+                      <button type="button" className="primary" onClick={() => void act(a.id, 'approve')}>
+                        {t.approve}
+                      </button>
+                      <button type="button" onClick={() => void act(a.id, 'request-changes')}>
+                        {t.requestChanges}
+                      </button>
+                      <button type="button" onClick={() => void act(a.id, 'reject')}>
+                        {t.reject}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Plan({ fair }: { fair: Fair }) {
+  const { t, lang, number } = useI18n();
+  const [plan, setPlan] = useState<FloorPlanView | null>(null);
+  const [approved, setApproved] = useState<ExhibitorView[]>([]);
+  const [booth, setBooth] = useState<PlanBooth | null>(null);
+  const [exhibitor, setExhibitor] = useState('');
+  const [proposal, setProposal] = useState<ProposalView | null>(null);
+  const [roundIds, setRoundIds] = useState<string[]>([]);
+  const [turnMinutes, setTurnMinutes] = useState('60');
+  const { busy, error, run } = useSubmit();
+  const load = useCallback(() => {
+    ok(organiserApi.GET('/api/fairs/{fair}/booth-allocation/floor-plan', { params: { path: { fair: fair.id } } }))
+      .then((p) => setPlan(p as unknown as FloorPlanView))
+      .catch(() => undefined);
+    ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: 'approved', limit: 500, lang } } }))
+      .then((r) => setApproved((r as unknown as { items: ExhibitorView[] }).items))
+      .catch(() => undefined);
+  }, [fair.id, lang]);
+  useEffect(load, [load]);
+  const act = (what: 'hold' | 'assign' | 'release') =>
+    run(async () => {
+      const path = { fair: fair.id, booth: booth!.id };
+      if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor } }));
+      if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString() } }));
+      if (what === 'release') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} }));
+      setBooth(null);
+      load();
+    });
+  const propose = () =>
+    run(async () => {
+      const p = (await ok(organiserApi.POST('/api/fairs/{fair}/booth-proposals', { params: { path: { fair: fair.id } }, body: { timeLimitMs: 3000 } }))) as unknown as ProposalView;
+      setProposal(p);
+    });
+  const decide = (what: 'apply' | 'discard') =>
+    run(async () => {
+      const path = { fair: fair.id, id: proposal!.id };
+      if (what === 'apply') await ok(organiserApi.POST('/api/fairs/{fair}/booth-proposals/{id}/apply', { params: { path } }));
+      else await ok(organiserApi.POST('/api/fairs/{fair}/booth-proposals/{id}/discard', { params: { path } }));
+      setProposal(null);
+      load();
+    });
+  const openRound = () =>
+    run(async () => {
+      await ok(organiserApi.POST('/api/fairs/{fair}/booth-rounds', { params: { path: { fair: fair.id } }, body: { exhibitorIds: roundIds, turnMinutes: Number(turnMinutes) } }));
+      setRoundIds([]);
+    });
+  if (!plan) return <p role="status">{t.loading}</p>;
+  const marked = new Set(proposal?.changes.map((c) => c.boothId) ?? (booth ? [booth.id] : []));
+  return (
+    <section>
+      <p role="status">
+        {t.boothStatus.available}: {number(plan.counts.available)} · {t.boothStatus.held}: {number(plan.counts.held)} · {t.boothStatus.assigned}: {number(plan.counts.assigned)}
+      </p>
+      <FormError error={error} />
+      <div className="row">
+        <button type="button" onClick={() => void propose()} disabled={busy}>
+          {t.runSolver}
+        </button>
+        <a href={`/api/fairs/${fair.id}/booth-allocation/export.csv`} onClick={(e) => e.preventDefault()} hidden>
+          CSV
+        </a>
+      </div>
+      {proposal && (
+        <div className="panel" data-testid="proposal">
+          <h2>{t.proposal}</h2>
+          <p>
+            {t.proposalScore(number(Math.round(proposal.score.percentOfBound * 10) / 10), proposal.changes.length)}
+          </p>
+          {proposal.unmet.length > 0 && (
+            <details>
+              <summary>{t.unmetWishes(proposal.unmet.length)}</summary>
+              <ul>
+                {proposal.unmet.slice(0, 200).map((u, i) => (
+                  <li key={i}>
+                    {u.exhibitor}: {String(u.wish ?? u.kind ?? u.reason ?? '')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div className="row">
+            <button type="button" className="primary" onClick={() => void decide('apply')} disabled={busy}>
+              {t.apply}
+            </button>
+            <button type="button" onClick={() => void decide('discard')} disabled={busy}>
+              {t.discard}
+            </button>
+          </div>
+        </div>
+      )}
+      <FloorPlan booths={plan.booths} marked={marked} onPick={(b) => setBooth(b)} />
+      {booth && (
+        <div className="panel" role="dialog" aria-label={booth.code} data-testid="booth-panel">
+          <h2>
+            {booth.code} · {t.boothStatus[booth.status]}
+          </h2>
+          {booth.occupant && <p>{booth.occupant.name}</p>}
+          {booth.status === 'available' ? (
+            <>
+              <Field label={t.exhibitor} name="exhibitor" as="select" value={exhibitor} onValue={setExhibitor}>
+                <option value="">—</option>
+                {approved.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.legalName}
+                  </option>
+                ))}
+              </Field>
+              <div className="row">
+                <button type="button" className="primary" disabled={!exhibitor || busy} onClick={() => void act('assign')}>
+                  {t.assign}
+                </button>
+                <button type="button" disabled={!exhibitor || busy} onClick={() => void act('hold')}>
+                  {t.hold}
+                </button>
+              </div>
+            </>
+          ) : (
+            <button type="button" disabled={busy} onClick={() => void act('release')}>
+              {t.release}
+            </button>
+          )}
+          <button type="button" onClick={() => setBooth(null)}>
+            {t.close}
+          </button>
+        </div>
+      )}
+      <details className="panel">
+        <summary>{t.openRound}</summary>
+        <p>{t.openRoundHint}</p>
+        <ol>
+          {approved.map((a) => (
+            <li key={a.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={roundIds.includes(a.id)}
+                  onChange={(e) => setRoundIds(e.target.checked ? [...roundIds, a.id] : roundIds.filter((x) => x !== a.id))}
+                />{' '}
+                {a.legalName} {roundIds.includes(a.id) && `(#${roundIds.indexOf(a.id) + 1})`}
+              </label>
+            </li>
+          ))}
+        </ol>
+        <Field label={t.turnMinutes} name="turnMinutes" type="number" min={1} value={turnMinutes} onValue={setTurnMinutes} />
+        <button type="button" className="primary" disabled={!roundIds.length || busy} onClick={() => void openRound()}>
+          {t.openRound}
+        </button>
+      </details>
+    </section>
+  );
+}
+
+function Invitations({ fair }: { fair: Fair }) {
+  const { t, number } = useI18n();
+  const [batchId, setBatchId] = useState<string | null>(() => localStorage.getItem(`fair.batch.${fair.id}`));
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const { busy, error, run } = useSubmit();
+  useEffect(() => {
+    if (!batchId) return;
+    let stop = false;
+    const poll = async () => {
+      try {
+        const p = (await ok(organiserApi.GET('/api/visitors/invitation-batches/{batch}', { params: { path: { batch: batchId } } }))) as unknown as BatchProgress;
+        if (stop) return;
+        setProgress(p);
+        if (!p.done) setTimeout(() => void poll(), 1000);
+      } catch {
+        if (!stop) setTimeout(() => void poll(), 3000);
+      }
+    };
+    void poll();
+    return () => {
+      stop = true;
+    };
+  }, [batchId]);
+  const send = () =>
+    run(async () => {
+      const r = (await ok(organiserApi.POST('/api/visitors/fairs/{fair}/invitations', { params: { path: { fair: fair.id } }, body: {} }))) as unknown as { batchId: string | null };
+      if (r.batchId) {
+        localStorage.setItem(`fair.batch.${fair.id}`, r.batchId);
+        setBatchId(r.batchId);
+      }
+    });
+  const pct = progress && progress.total ? Math.round(((progress.sent + progress.failed) / progress.total) * 100) : 0;
+  return (
+    <section>
+      <FormError error={error} />
+      <button type="button" className="primary" onClick={() => void send()} disabled={busy}>
+        {t.sendInvitations}
+      </button>
+      {progress && (
+        <div className="panel" data-testid="batch-progress">
+          <progress max={100} value={pct} aria-label={t.progress} />
+          <p role="status">
+            {t.batchFigures(number(progress.total), number(progress.sent), number(progress.queued + progress.sending), number(progress.failed))}
+          </p>
+          {progress.failures.length > 0 && (
+            <ul>
+              {progress.failures.map((f) => (
+                <li key={f.email}>
+                  {f.email}: {f.error}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Gates({ fair }: { fair: Fair }) {
+  const { t, lang } = useI18n();
+  const [gates, setGates] = useState<Gate[]>([]);
+  const [devices, setDevices] = useState<GateDevice[]>(() => JSON.parse(localStorage.getItem(`fair.devices.${fair.id}`) ?? '[]') as GateDevice[]);
+  const [form, setForm] = useState({ code: '', nameVi: '', nameEn: '' });
+  const { busy, error, fieldErrors, run } = useSubmit();
+  const load = useCallback(() => {
+    ok(organiserApi.GET('/api/checkin/fairs/{fair}/gates', { params: { path: { fair: fair.id } } }))
+      .then((g) => setGates(g as unknown as Gate[]))
+      .catch(() => undefined);
+  }, [fair.id]);
+  useEffect(load, [load]);
+  const addDevice = (gate: Gate) =>
+    run(async () => {
+      const d = (await ok(organiserApi.POST('/api/checkin/gates/{gate}/devices', { params: { path: { gate: gate.id } }, body: { name: `${gate.code}-${devices.filter((x) => x.gateId === gate.id).length + 1}` } }))) as unknown as GateDevice;
+      const next = [...devices, d];
+      localStorage.setItem(`fair.devices.${fair.id}`, JSON.stringify(next));
+      setDevices(next);
+    });
+  return (
+    <section>
+      <form
+        className="panel"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => {
+            await ok(organiserApi.POST('/api/checkin/fairs/{fair}/gates', { params: { path: { fair: fair.id } }, body: form }));
+            setForm({ code: '', nameVi: '', nameEn: '' });
+            load();
+          });
+        }}
+      >
+        <h2>{t.addGate}</h2>
+        <FormError error={error} shown={['code', 'nameVi', 'nameEn']} />
+        <div className="grid3">
+          <Field label={t.gateCode} name="code" required value={form.code} onValue={(v) => setForm({ ...form, code: v })} error={fieldErrors.code} />
+          <Field label={t.f.nameVi} name="nameVi" required value={form.nameVi} onValue={(v) => setForm({ ...form, nameVi: v })} error={fieldErrors.nameVi} />
+          <Field label={t.f.nameEn} name="nameEn" required value={form.nameEn} onValue={(v) => setForm({ ...form, nameEn: v })} error={fieldErrors.nameEn} />
+        </div>
+        <button type="submit" disabled={busy}>
+          {t.addGate}
+        </button>
+      </form>
+      <ul className="gates">
+        {gates.map((g) => (
+          <li key={g.id} className="panel">
+            <strong>
+              {g.code} · {lang === 'vi' ? g.nameVi : g.nameEn}
+            </strong>
+            <button type="button" onClick={() => void addDevice(g)} disabled={busy}>
+              {t.addDevice}
+            </button>
+            <ul>
+              {devices
+                .filter((d) => d.gateId === g.id)
+                .map((d) => (
+                  <li key={d.id}>
+                    {d.name}: <code>{d.id}</code> — <a href={`/gate?device=${d.id}`} onClick={(e) => (e.preventDefault(), navigate(`/gate?device=${d.id}`))}>{t.openScanner}</a>
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Live figures, refreshed every few seconds: people inside, arrivals by hour and gate. */
+function Dashboard({ fair }: { fair: Fair }) {
+  const { t, number, time } = useI18n();
+  const [tallies, setTallies] = useState<VisitTallies | null>(null);
+  const [at, setAt] = useState<Date | null>(null);
+  useEffect(() => {
+    let stop = false;
+    const load = async () => {
+      try {
+        const v = (await ok(organiserApi.GET('/api/checkin/fairs/{fair}/tallies', { params: { path: { fair: fair.id } } }))) as unknown as VisitTallies;
+        if (!stop) {
+          setTallies(v);
+          setAt(new Date());
+        }
+      } catch {
+        /* keep the last figures; the banner says the connection is lost */
+      }
+    };
+    void load();
+    const timer = setInterval(() => void load(), 3000);
+    return () => {
+      stop = true;
+      clearInterval(timer);
+    };
+  }, [fair.id]);
+  if (!tallies) return <p role="status">{t.loading}</p>;
+  const hours = Object.entries(tallies.byHour).sort(([a], [b]) => a.localeCompare(b));
+  const max = Math.max(1, ...hours.map(([, n]) => n));
+  const arrivals = Object.values(tallies.byGate).reduce((a, b) => a + b, 0);
+  return (
+    <section className="dashboard">
+      <div className="figures">
+        <div className="figure">
+          <span>{t.insideNow}</span>
+          <strong data-testid="inside-now">{number(tallies.insideNow)}</strong>
+        </div>
+        <div className="figure">
+          <span>{t.arrivals}</span>
+          <strong data-testid="arrivals">{number(arrivals)}</strong>
+        </div>
+      </div>
+      <h2>{t.arrivalCurve}</h2>
+      <svg className="chart" viewBox={`0 0 ${Math.max(hours.length, 1) * 30} 110`} role="img" aria-label={t.arrivalCurve}>
+        {hours.map(([h, n], i) => (
+          <g key={h}>
+            <rect x={i * 30 + 4} y={100 - (n / max) * 90} width={22} height={(n / max) * 90} fill="#0b4f8a" />
+            <text x={i * 30 + 15} y={108} fontSize={7} textAnchor="middle">
+              {h.slice(-2)}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <h2>{t.perGate}</h2>
+      <table>
+        <tbody>
+          {Object.entries(tallies.byGate).map(([g, n]) => (
+            <tr key={g}>
+              <th scope="row">{g}</th>
+              <td>{number(n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted" role="status">
+        {at && t.updatedAt(time(at))}
+      </p>
+    </section>
+  );
+}
