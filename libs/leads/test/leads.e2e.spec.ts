@@ -1,26 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { startTestSystem, type TestSystem } from '@fair/testing';
-import { setupGates, type GateSetup } from '../../checkin/test/checkin.fixtures';
-import { insertExhibitor } from '../../reports/test/report-fixtures';
+import { exhibitorOf, fairWithVisitors } from './lead-fixtures';
 
 /** Lead scanning at a booth and the consent-limited CSV export, through HTTP. */
 describe('leads', () => {
   let sys: TestSystem;
-  let g: GateSetup;
+  let g: Awaited<ReturnType<typeof fairWithVisitors>>;
   let staff: string;
   let exhibitorId: string;
+  let pendingStaff: string;
   const slug = 'leads-e2e';
-  const code = (i: number) => g.codes.get(`lead${i}@x.vn`)!.code;
+  const code = (i: number) => g.codes.get(`lead${i}@x.vn`)!;
   const scanLead = (body: Record<string, unknown>, token = staff) => sys.http('POST', `/api/leads/fairs/${slug}/scans`, { token, body, lang: 'en' });
 
   beforeAll(async () => {
     sys = await startTestSystem();
-    g = await setupGates(sys, slug, 1, Array.from({ length: 4 }, (_, i) => [`lead${i}@x.vn`, 'trade-buyer', 're-entry'] as [string, string, string]));
+    g = await fairWithVisitors(sys, slug, Array.from({ length: 4 }, (_, i) => `lead${i}@x.vn`));
     staff = await sys.signIn('exhibitor', 'lead-staff@ex.vn');
-    exhibitorId = await insertExhibitor(sys, g.fair.id, 1, { status: 'approved', country: 'VN', sectors: ['mechanical'], userEmail: 'lead-staff@ex.vn' });
-    await sys.signIn('exhibitor', 'pending-staff@ex.vn');
-    await insertExhibitor(sys, g.fair.id, 2, { status: 'under_review', country: 'JP', sectors: [], userEmail: 'pending-staff@ex.vn' });
+    exhibitorId = await exhibitorOf(sys, g.fair.id, 'lead-staff@ex.vn', 'approved');
+    pendingStaff = await sys.signIn('exhibitor', 'pending-staff@ex.vn');
+    await exhibitorOf(sys, g.fair.id, 'pending-staff@ex.vn', 'under_review');
   });
   afterAll(() => sys?.close());
 
@@ -38,7 +38,7 @@ describe('leads', () => {
 
     expect((await scanLead({ code: 'garbage' })).body.code).toBe('LEAD_BAD_PASS');
     expect((await scanLead({ code: code(3), rating: 6 })).status).toBe(422);
-    const pending = await scanLead({ code: code(3) }, await sys.signIn('exhibitor', 'pending-staff-2@ex.vn'));
+    const pending = await scanLead({ code: code(3) }, pendingStaff);
     expect([pending.status, pending.body.code]).toEqual([403, 'LEAD_NOT_EXHIBITOR']);
     expect((await scanLead({ code: code(3) }, g.org)).status).toBe(403);
     const n = await sys.dataSource.query(`SELECT count(*)::int AS n, sum(scans)::int AS scans FROM leads WHERE exhibitor_id = $1`, [exhibitorId]);
@@ -55,6 +55,7 @@ describe('leads', () => {
     expect(byEmail.length).toBe(3);
     const consented = byEmail.find((r) => r[10] === 'lead0@x.vn')!;
     expect([consented[2], consented[8], consented[9]]).toEqual(['2', '5', 'Cần khuôn ép']);
-    expect(byEmail.filter((r) => r[10] !== '').length).toBe(1);
+    expect(consented[11]).toBe('+84 90 000 000');
+    expect(byEmail.filter((r) => r[10] !== '' || r[11] !== '').length).toBe(1);
   });
 });

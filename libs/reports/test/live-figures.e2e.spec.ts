@@ -15,6 +15,8 @@ describe('live figures and reconciliation', () => {
   let sys: TestSystem;
   let org: string;
   let g: GateSetup;
+  const people: { id: string; token: string; code: string }[] = [];
+  const meetings: { id: string; codes: string[] }[] = [];
   const slug = 'live-figures';
   const localToday = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const localTomorrow = new Date(Date.now() + 31 * 3_600_000).toISOString().slice(0, 10);
@@ -45,15 +47,16 @@ describe('live figures and reconciliation', () => {
     for (const c of codes.slice(0, 2)) expect((await scan(sys, g.devices[1]!, c)).body.verdict).toBe('re-entry');
 
     // meetings: 4 opted-in visitors (JP), two requests accepted (placed at once), one declined
-    const people = [];
     for (let i = 0; i < 4; i++) {
       const v = await visitor(sys, org, slug, `Live Person ${i}`, `Live Co ${i}`, { country: 'JP' });
-      people.push(await optIn(sys, org, slug, v.id));
+      people.push({ ...(await optIn(sys, org, slug, v.id)), code: v.code });
     }
     for (const [a, b, answer] of [[0, 1, 'accept'], [2, 3, 'accept'], [0, 2, 'decline']] as const) {
       const r = await as(sys, people[a]!.token, 'POST', '/matchmaking/requests', { to: people[b]!.id });
       expect(r.status).toBe(201);
-      expect((await as(sys, people[b]!.token, 'POST', `/matchmaking/requests/${r.body.id}/${answer}`)).status).toBe(200);
+      const ans = await as(sys, people[b]!.token, 'POST', `/matchmaking/requests/${r.body.id}/${answer}`);
+      expect(ans.status).toBe(200);
+      if (answer === 'accept') meetings.push({ id: ans.body.meeting.id, codes: [people[a]!.code, people[b]!.code] });
     }
 
     const rec = await eventually(async () => {
@@ -78,7 +81,66 @@ describe('live figures and reconciliation', () => {
     expect(live.leads).toEqual({ total: 0, byExhibitor: [] });
   });
 
+  it('builds the post-fair report as a background run (JSON, CSV, PDF in vi and en) equal to a recount', async () => {
+    // hold one meeting: move it to a slot that began 5 minutes ago (as the matchmaking tests do), scan both passes at the table
+    const m = meetings[0]!;
+    await sys.dataSource.query(`UPDATE mm_meetings SET during = tstzrange(now() - interval '5 minutes', now() + interval '25 minutes') WHERE id = $1`, [m.id]);
+    await sys.dataSource.query(`UPDATE mm_seats s SET during = mt.during FROM mm_meetings mt WHERE mt.id = s.meeting_id AND mt.id = $1`, [m.id]);
+    for (const c of m.codes) expect((await sys.http('POST', `/api/matchmaking/fairs/${slug}/meetings/${m.id}/scan`, { token: org, body: { code: c } })).status).toBe(200);
+    await sys.signIn('exhibitor', 'live-staff@ex.vn');
+    await insertExhibitor(sys, g.fair.id, 9, { status: 'approved', country: 'VN', sectors: ['mechanical'], userEmail: 'live-staff@ex.vn' });
+    // a lead shows in the live figures
+    const staff = await sys.http('POST', '/api/auth/login', { body: { email: 'live-staff@ex.vn', password: 'correct-horse-battery' } });
+    expect((await sys.http('POST', `/api/leads/fairs/${slug}/scans`, { token: staff.body.token, body: { code: m.codes[0] } })).status).toBe(200);
+    expect((await sys.http('GET', `/api/reports/fairs/${slug}/live`, { token: org })).body.leads).toMatchObject({ total: 1, byExhibitor: [{ name: 'Công ty Báo cáo 9', leads: 1 }] });
+
+    const runs: Record<string, string> = {};
+    for (const lang of ['vi', 'en']) {
+      const r = await sys.http('POST', `/api/reports/fairs/${slug}/post-fair/runs`, { token: org, body: { lang } });
+      expect([r.status, r.body.status]).toEqual([202, 'queued']);
+      runs[lang] = r.body.id;
+    }
+    const early = await sys.http('GET', `/api/reports/runs/${runs.vi}/report.pdf`, { token: org });
+    expect([200, 409]).toContain(early.status);
+    for (const id of Object.values(runs)) await eventually(async () => (await sys.http('GET', `/api/reports/runs/${id}`, { token: org })).body.status === 'done', 30_000);
+    const run = (await sys.http('GET', `/api/reports/runs/${runs.en}`, { token: org })).body;
+    expect([run.progress, run.step]).toEqual([100, 'done']);
+
+    const report = (await sys.http('GET', `/api/reports/runs/${runs.en}/report.json`, { token: org })).body;
+    const one = async (sql: string) => Number((await sys.dataSource.query(sql, [g.fair.id]))[0].n);
+    expect(report.headline).toEqual({
+      companies: await one(`SELECT count(DISTINCT exhibitor_id) AS n FROM booth_allocations WHERE fair_id = $1 AND status = 'assigned'`),
+      booths: { total: 1, international: 0, domestic: 1, technical: 0, technicalMatchmaking: 0, technicalWorkshop: 0 },
+      visits: await one(`SELECT count(*) AS n FROM checkin_scans WHERE fair_id = $1 AND verdict IN ('admitted', 're-entry')`),
+      tradeMeetings: await one(`SELECT count(*) AS n FROM mm_meetings WHERE fair_id = $1 AND status = 'held'`),
+    });
+    expect(report.headline).toMatchObject({ companies: 1, visits: 14, tradeMeetings: 1 });
+    expect(report.headlineText).toEqual(['1 exhibiting companies', '1 booths (0 international, 1 domestic, 0 technical: 0 matchmaking + 0 workshop)', '14 visits', '1 trade meetings']);
+    expect(report.arrivalCurve.reduce((a: number, p: { visits: number }) => a + p.visits, 0)).toBe(14);
+    expect(report.topCountries).toEqual([{ country: 'VN', exhibitors: 1, visits: 14 }]);
+    expect(report.topSectors).toEqual([{ sector: 'mechanical', label: expect.any(String), exhibitors: 1, visitors: 0 }]);
+    expect(report.meetingsPerDay.reduce((a: number, d: { held: number; scheduled: number }) => a + d.held * 100 + d.scheduled, 0)).toBe(102);
+    expect(report.boothOccupancy.map((o: { kind: string; total: number; assigned: number }) => [o.kind, o.total, o.assigned])).toEqual([['domestic', 1, 1], ['technical-matchmaking', 2, 0]]);
+
+    const vi = (await sys.http('GET', `/api/reports/runs/${runs.vi}/report.json`, { token: org })).body;
+    expect(vi.headlineText[3]).toBe('1 cuộc gặp giao thương');
+    expect(vi.boothOccupancy[0].label).toBe('Trong nước');
+    const csv = await fetch(`${sys.baseUrl}/api/reports/runs/${runs.vi}/report.csv`, { headers: { authorization: `Bearer ${org}` } });
+    const text = await csv.text();
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(text).toContain('headline,visits,Lượt khách,14');
+    expect(text).toContain('headline,trade-meetings,Đã diễn ra,1');
+    const pdf = await fetch(`${sys.baseUrl}/api/reports/runs/${runs.vi}/report.pdf`, { headers: { authorization: `Bearer ${org}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(5000);
+    expect((await sys.http('GET', `/api/reports/runs/00000000-0000-0000-0000-000000000000`, { token: org })).body.code).toBe('REPORT_NOT_FOUND');
+    expect((await sys.http('POST', `/api/reports/fairs/${slug}/post-fair/runs`, { token: org, body: { lang: 'fr' } })).status).toBe(422);
+  });
+
   it('reports a tally that no longer matches the tables', async () => {
+    await eventually(async () => (await sys.http('GET', `/api/reports/fairs/${slug}/reconciliation`, { token: org })).body.ok, 30_000);
     const redis = sys.api.get<Redis>(REDIS);
     const fairId = g.fair.id;
     await redis.hincrby(`${sys.redisPrefix}:tally:visits:${fairId}:gate`, g.devices[2]!.gateId, 5);
