@@ -52,13 +52,14 @@ export async function createApiApp(options: { logger?: LogLevel[] | false } = {}
   const webRoot = resolve(process.cwd(), 'apps/web/dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {
     await app.register(fastifyStatic as never, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-    // The single-page app owns every other GET path; the API and docs keep their 404s.
-    fastify.setNotFoundHandler((req, reply) => {
+    // The single-page app owns every other GET path; the API and docs keep their 404s. A
+    // wildcard route (specific routes win over it), not a not-found handler: Nest sets its own.
+    fastify.get('/*', (req, reply) => {
       const path = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !/^\/(api|docs|health)(\/|$)/.test(path)) {
-        return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
+      if (/^\/(api|docs|health)(\/|$)/.test(path)) {
+        return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
       }
-      return reply.status(404).send({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+      return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
     });
   }
   await app.init();
