@@ -66,6 +66,9 @@ export async function startSmtpSink(options: { port?: number; dir?: string; fail
     server.once('error', rej);
     server.listen(options.port ?? 0, '127.0.0.1', () => res());
   });
+  // A client that dies mid-conversation (a killed worker) resets its socket; that is the
+  // client's problem, not the sink's, and must not surface as an unhandled 'error' event.
+  server.on('error', () => undefined);
   const port = (server.server.address() as { port: number }).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
