@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@fair/auth';
-import { pgCode } from '@fair/db';
+import { CLOCK, type Clock } from '@fair/core';
 import { FairsService } from '@fair/fairs';
 import { decodePassCode, PassesService, QrKeysService, type DecodeResult } from '@fair/visitors';
 import { CheckinErrors } from './checkin.errors';
 import type { GateDeviceEntity } from './entities/gate-device.entity';
 import { GatesService } from './gates.service';
+import { ScanBatcher, withRetry } from './scan-batcher';
 import { ScanRecorder, type ScanOutcome } from './scan-recorder';
 import type { Direction, Verdict } from './verdicts';
 
@@ -28,22 +29,12 @@ export const MAX_OFFLINE_BATCH = 5000;
 /** Offline clocks drift; a scan "from the future" beyond this is taken as happening now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Retries a statement that Postgres aborted as a deadlock or serialization failure, as it asks. */
-async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 0; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i + 1 >= attempts || !['40001', '40P01'].includes(pgCode(err) ?? '')) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 10 * (i + 1)));
-    }
-  }
-}
-
 /** Online scans, offline uploads, who is inside, the conflicts report and the gates' offline kit. */
 @Injectable()
 export class CheckinService {
   private readonly zones = new LRUCache<string, string>({ max: 1000, ttl: 60_000 });
+  /** Online scans: those arriving while earlier ones are written go together in one statement. */
+  private readonly batcher = new ScanBatcher((ctxs) => this.recorder.recordMany(this.db, ctxs));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -52,13 +43,14 @@ export class CheckinService {
     private readonly keys: QrKeysService,
     private readonly passes: PassesService,
     private readonly fairs: FairsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async scan(actor: Actor, deviceId: string, input: ScanInput): Promise<ScanOutcome> {
     const device = await this.gates.deviceFor(actor, deviceId);
     const [decoded, timeZone] = await Promise.all([this.verify(device.fairId, input.code), this.timeZone(device.fairId)]);
-    // One statement, atomic on its own: no BEGIN/COMMIT round trips on the hottest path.
-    return withRetry(() => this.recorder.record(this.db, { ...this.base(actor, device, timeZone, input), decoded, at: new Date(), offline: false }));
+    // One statement (shared with the scans that arrive meanwhile): no BEGIN/COMMIT round trips on the hottest path.
+    return this.batcher.submit({ ...this.base(actor, device, timeZone, input), decoded, at: this.clock.now(), offline: false });
   }
 
   /** Stores each uploaded scan once (by nonce), in the order they happened, and reports conflicts. */
@@ -66,7 +58,7 @@ export class CheckinService {
     if (scans.length > MAX_OFFLINE_BATCH) throw CheckinErrors.OFFLINE_BATCH_TOO_LARGE({ max: MAX_OFFLINE_BATCH });
     const device = await this.gates.deviceFor(actor, deviceId);
     const timeZone = await this.timeZone(device.fairId);
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const ordered = [...scans].sort((a, b) => Date.parse(a.scannedAt) - Date.parse(b.scannedAt));
     const results: (ScanOutcome & { nonce: string })[] = [];
     for (const scan of ordered) {
@@ -118,7 +110,7 @@ export class CheckinService {
   /** What a gate needs to keep verifying offline: public keys and the revocation list. */
   async offlineKit(fairId: string) {
     const [keys, revocations] = await Promise.all([this.keys.publicKeys(fairId), this.passes.revocations(fairId)]);
-    return { fairId, generatedAt: new Date().toISOString(), keys, revocations };
+    return { fairId, generatedAt: this.clock.now().toISOString(), keys, revocations };
   }
 
   private base(actor: Actor, device: GateDeviceEntity, timeZone: string, input: ScanInput) {

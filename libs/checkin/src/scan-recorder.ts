@@ -41,44 +41,68 @@ interface Row {
   serial: string | null;
 }
 
+const COLUMNS = 16;
+
+function params(ctx: ScanContext): unknown[] {
+  const code = ctx.decoded.ok ? ctx.decoded.payload : null;
+  return [
+    ctx.fairId,
+    ctx.deviceId,
+    ctx.gateId,
+    ctx.nonce,
+    ctx.direction,
+    ctx.at,
+    ctx.offline,
+    ctx.staffUserId,
+    ctx.gateAdmitted ?? false,
+    ctx.timeZone,
+    ctx.decoded.ok ? null : ctx.decoded.reason,
+    code?.serial ?? null,
+    code?.issue ?? null,
+    code?.validFrom ?? null,
+    code?.validUntil ?? null,
+    code?.entryPolicy ?? null,
+  ];
+}
+
+function outcome(r: Row): ScanOutcome {
+  return {
+    scanId: String(r.scan_id),
+    verdict: r.verdict,
+    reason: r.reason,
+    replayed: r.replayed,
+    conflict: r.conflict,
+    visitor: r.visitor_name !== null ? { name: r.visitor_name, company: r.company ?? '', visitorType: r.visitor_type ?? '' } : null,
+    serial: r.serial !== null ? Number(r.serial) : null,
+  };
+}
+
+const ARRAY_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'boolean', 'uuid', 'boolean', 'text', 'text', 'bigint', 'integer', 'bigint', 'bigint', 'text'];
+const MANY_SQL = `SELECT * FROM checkin_record_scans(${ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+
 /**
- * Records one scan with the database function checkin_record_scan (migration 1790000220000):
- * the scan row first (unique device + nonce, so a re-sent scan finds its first answer), then
- * the verdict from the pass and a conditional upsert of the pass's presence row, the tally job
- * in the outbox, and the offline conflict. One statement, so one round trip and atomic alone.
+ * Records scans with the database functions checkin_record_scan / checkin_record_scans
+ * (migrations 1790000220000, 1790000230000): the scan row first (unique device + nonce, so a
+ * re-sent scan finds its first answer), then the verdict from the pass and a conditional upsert
+ * of the pass's presence row, the tally job in the outbox, and the offline conflict. One
+ * statement, so one round trip and atomic alone; `recordMany` does several scans in order in
+ * one statement (one transaction, one commit).
  */
 @Injectable()
 export class ScanRecorder {
   async record(m: Pick<EntityManager, 'query'>, ctx: ScanContext): Promise<ScanOutcome> {
-    const code = ctx.decoded.ok ? ctx.decoded.payload : null;
-    const rows: Row[] = await m.query(`SELECT * FROM checkin_record_scan($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`, [
-      ctx.fairId,
-      ctx.deviceId,
-      ctx.gateId,
-      ctx.nonce,
-      ctx.direction,
-      ctx.at,
-      ctx.offline,
-      ctx.staffUserId,
-      ctx.gateAdmitted ?? false,
-      ctx.timeZone,
-      ctx.decoded.ok ? null : ctx.decoded.reason,
-      code?.serial ?? null,
-      code?.issue ?? null,
-      code?.validFrom ?? null,
-      code?.validUntil ?? null,
-      code?.entryPolicy ?? null,
-    ]);
-    const r = rows[0]!;
-    return {
-      scanId: String(r.scan_id),
-      verdict: r.verdict,
-      reason: r.reason,
-      replayed: r.replayed,
-      conflict: r.conflict,
-      visitor: r.visitor_name !== null ? { name: r.visitor_name, company: r.company ?? '', visitorType: r.visitor_type ?? '' } : null,
-      serial: r.serial !== null ? Number(r.serial) : null,
-    };
+    const rows: Row[] = await m.query(`SELECT * FROM checkin_record_scan(${Array.from({ length: COLUMNS }, (_, i) => `$${i + 1}`).join(', ')})`, params(ctx));
+    return outcome(rows[0]!);
+  }
+
+  /** The scans in the given order, in one statement; the outcomes in the same order. */
+  async recordMany(m: Pick<EntityManager, 'query'>, ctxs: ScanContext[]): Promise<ScanOutcome[]> {
+    if (ctxs.length === 1) return [await this.record(m, ctxs[0]!)];
+    const columns: unknown[][] = Array.from({ length: COLUMNS }, () => []);
+    for (const ctx of ctxs) params(ctx).forEach((v, i) => columns[i]!.push(v));
+    const rows: (Row & { i: number })[] = await m.query(MANY_SQL, columns);
+    const out: ScanOutcome[] = new Array(ctxs.length);
+    for (const r of rows) out[r.i - 1] = outcome(r);
+    return out;
   }
 }
-
