@@ -8,6 +8,9 @@ export interface FieldError {
   message: string;
 }
 
+/** Domain errors that concern one field without naming it in `fields`: shown next to that field. */
+const CODE_FIELDS: Record<string, string> = { CONSENT_REQUIRED: 'consent' };
+
 /** The API's error body `{ statusCode, code, message, fields? }`, or a lost connection (status 0). */
 export class ApiError extends Error {
   constructor(
@@ -25,6 +28,8 @@ export class ApiError extends Error {
   byField(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const f of this.fields) out[f.field] ??= f.message;
+    const field = CODE_FIELDS[this.code];
+    if (field) out[field] ??= this.message;
     return out;
   }
 }

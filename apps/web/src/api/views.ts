@@ -2,7 +2,7 @@ import type { components } from './schema';
 
 /**
  * Response bodies. Where the API declares its response schema they come from the generated
- * OpenAPI types; the rest are endpoints that do not declare one yet (see docs/decisions/013),
+ * OpenAPI types; the rest are endpoints that do not declare one yet (see docs/decisions/014-web-app.md),
  * described here from the services' return types until their controllers gain @ApiOkResponse.
  */
 export type Fair = components['schemas']['FairDto'];

@@ -72,12 +72,19 @@ export interface LocalVerdict {
   pass: PassPayload | null;
 }
 
+/** What this gate saw of one pass (offline it cannot know other gates: the server flags those conflicts). */
+export interface SeenPass {
+  day: string;
+  inside: boolean;
+  admissions: number;
+}
+
 /**
  * The offline verification order of docs/qr-format.md: structure, fair, signature, revocation,
- * validity window, then the entry policy against what this gate saw (`seen`: serial -> last
- * admission day). Another gate's admissions are unknown offline: the server flags those conflicts.
+ * validity window, then the entry policy against what this gate saw, with the server's rules:
+ * single = one admission ever, re-entry = again after an exit, once-per-day = once per fair day.
  */
-export async function verifyOffline(text: string, kit: OfflineKit, seen: Record<string, string>, now = new Date()): Promise<LocalVerdict> {
+export async function verifyOffline(text: string, kit: OfflineKit, seen: Record<string, SeenPass>, now = new Date(), direction: 'in' | 'out' = 'in'): Promise<LocalVerdict> {
   const p = decodePass(text);
   if (!p || p.fairId !== kit.fairId) return { verdict: 'invalid', pass: p };
   const key = kit.keys.find((k) => k.keyId === p.keyId);
@@ -86,10 +93,11 @@ export async function verifyOffline(text: string, kit: OfflineKit, seen: Record<
   const t = Math.floor(now.getTime() / 1000);
   if (t < p.validFrom) return { verdict: 'not-valid-yet', pass: p };
   if (t > p.validUntil) return { verdict: 'expired', pass: p };
-  const day = now.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
   const last = seen[String(p.serial)];
-  if (last === undefined) return { verdict: 'admitted', pass: p };
-  if (p.entryPolicy === 're-entry') return { verdict: 're-entry', pass: p };
-  if (p.entryPolicy === 'once-per-day' && last !== day) return { verdict: 'admitted', pass: p };
+  if (direction === 'out') return { verdict: last?.inside ? 'exited' : 'not-inside', pass: p };
+  if (!last || last.admissions === 0) return { verdict: 'admitted', pass: p };
+  const day = now.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  if (p.entryPolicy === 're-entry' && !last.inside) return { verdict: 're-entry', pass: p };
+  if (p.entryPolicy === 'once-per-day' && last.day !== day) return { verdict: 'admitted', pass: p };
   return { verdict: 'already-inside', pass: p };
 }

@@ -1,4 +1,5 @@
 import type { Verdict } from '../api/views';
+import type { SeenPass } from './pass-code';
 
 /** A scan taken while offline, kept in localStorage until the API has stored it. */
 export interface QueuedScan {
@@ -32,17 +33,22 @@ export const scanQueue = {
     localStorage.setItem(KEY(device), JSON.stringify(left));
     return left.length;
   },
-  /** serial -> day (Asia/Ho_Chi_Minh) of the last admission this gate saw, for offline verdicts. */
-  seen(device: string): Record<string, string> {
+  /** serial -> what this gate saw of that pass, for offline verdicts. */
+  seen(device: string): Record<string, SeenPass> {
     try {
-      return JSON.parse(localStorage.getItem(SEEN(device)) ?? '{}') as Record<string, string>;
+      return JSON.parse(localStorage.getItem(SEEN(device)) ?? '{}') as Record<string, SeenPass>;
     } catch {
       return {};
     }
   },
-  markSeen(device: string, serial: number, at: Date): void {
+  /** Records a moving verdict (admitted, re-entry, exited) shown offline. */
+  record(device: string, serial: number, verdict: Verdict, at: Date): void {
     const seen = scanQueue.seen(device);
-    seen[String(serial)] = at.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const prev = seen[String(serial)] ?? { day: '', inside: false, admissions: 0 };
+    if (verdict === 'exited') seen[String(serial)] = { ...prev, inside: false };
+    else if (verdict === 'admitted' || verdict === 're-entry') {
+      seen[String(serial)] = { day: at.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }), inside: true, admissions: prev.admissions + 1 };
+    } else return;
     localStorage.setItem(SEEN(device), JSON.stringify(seen));
   },
 };

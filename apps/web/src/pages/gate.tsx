@@ -134,8 +134,8 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
       return;
     }
     const now = new Date();
-    const local = await verifyOffline(code, kit, scanQueue.seen(device.id), now);
-    if (local.pass && (local.verdict === 'admitted' || local.verdict === 're-entry')) scanQueue.markSeen(device.id, local.pass.serial, now);
+    const local = await verifyOffline(code, kit, scanQueue.seen(device.id), now, direction);
+    if (local.pass) scanQueue.record(device.id, local.pass.serial, local.verdict, now);
     const scan: QueuedScan = { code, nonce: n, scannedAt: now.toISOString(), localVerdict: local.verdict, direction };
     setQueued(scanQueue.push(device.id, scan));
     show({ verdict: local.verdict, name: null, company: null, visitorType: local.pass?.visitorType ?? null, offline: true });

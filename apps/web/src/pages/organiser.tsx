@@ -126,7 +126,7 @@ function Applications({ fair }: { fair: Fair }) {
                       {t.startReview}
                     </button>
                   )}
-                  {(a.status === 'email_confirmed' || a.status === 'under_review') && (
+                  {a.status === 'under_review' && (
                     <>
                       <button type="button" className="primary" onClick={() => void act(a.id, 'approve')}>
                         {t.approve}

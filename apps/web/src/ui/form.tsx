@@ -48,6 +48,8 @@ export function useSubmit() {
 export function FormError({ error, shown = [] }: { error: ApiError | null; shown?: string[] }) {
   const { t } = useI18n();
   if (!error) return null;
+  const byField = error.byField();
+  if (!error.fields.length && shown.some((s) => byField[s])) return null;
   const others = error.fields.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(s + '.') || f.field.startsWith(s + '[')));
   return (
     <div className="alert error" role="alert" data-testid="form-error">

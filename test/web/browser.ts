@@ -1,0 +1,97 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decode as decodePng } from 'fast-png';
+import jsQR from 'jsqr';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = resolve(process.cwd());
+export const ARTIFACTS = join(root, 'artifacts/screenshots');
+
+/** Debian's Chromium, or null when the machine has none (the browser tests then skip, saying so). */
+export function chromiumPath(): string | null {
+  for (const p of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (p && existsSync(p)) return p;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function newest(dir: string): number {
+  let latest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    latest = Math.max(latest, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds apps/web when dist is missing or older than its sources (before the API starts, which serves dist). */
+export function ensureWebBuild(): void {
+  const index = join(root, 'apps/web/dist/index.html');
+  const sources = Math.max(newest(join(root, 'apps/web/src')), statSync(join(root, 'apps/web/index.html')).mtimeMs, statSync(join(root, 'apps/web/vite.config.mts')).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr || r.stdout}`);
+}
+
+export function launch(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...extraArgs],
+  });
+}
+
+/** RGBA pixels of a PNG (any bit depth fast-png reads; 1-bit grayscale as the invitation sends). */
+export function pngPixels(png: Uint8Array): { width: number; height: number; gray: Uint8Array } {
+  const img = decodePng(png);
+  const { width, height, channels, depth } = img;
+  const gray = new Uint8Array(width * height);
+  const data = img.data as Uint8Array | Uint16Array;
+  if (depth === 1) {
+    const rowBytes = Math.ceil(width / 8);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) gray[y * width + x] = (data[y * rowBytes + (x >> 3)]! >> (7 - (x & 7))) & 1 ? 255 : 0;
+  } else {
+    const max = depth === 16 ? 65535 : 255;
+    for (let i = 0; i < width * height; i++) gray[i] = Math.round((data[i * channels]! / max) * 255);
+  }
+  return { width, height, gray };
+}
+
+/** The text of the QR code in a PNG (read with jsQR, as a check on what the camera will see). */
+export function readQr(png: Uint8Array): string | null {
+  const { width, height, gray } = pngPixels(png);
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < gray.length; i++) rgba.set([gray[i]!, gray[i]!, gray[i]!, 255], i * 4);
+  return jsQR(rgba, width, height)?.data ?? null;
+}
+
+/**
+ * A Y4M video (what Chromium's fake camera plays, looping) showing the QR image centred on
+ * white: 640x480, 4:2:0, a few identical frames.
+ */
+export function qrVideoY4m(png: Uint8Array, frames = 5): Buffer {
+  const W = 640;
+  const H = 480;
+  const { width, height, gray } = pngPixels(png);
+  const size = 400;
+  const y = new Uint8Array(W * H).fill(235);
+  const ox = (W - size) >> 1;
+  const oy = (H - size) >> 1;
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const v = gray[Math.floor((r * height) / size) * width + Math.floor((c * width) / size)]!;
+      y[(oy + r) * W + ox + c] = v > 127 ? 235 : 16;
+    }
+  }
+  const chroma = new Uint8Array((W / 2) * (H / 2)).fill(128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: frames }, () => frame)]);
+}
+
+export function ensureArtifacts(): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return ARTIFACTS;
+}
