@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { escapeHtml, mailLayout, MailTemplates, type RenderedMail } from '@fair/mail';
 import type { Lang } from '@fair/core';
 import { INVITATION_TEMPLATE, type InvitationParams } from '../invitations.service';
-import { qrPng } from '../qr/qr-image';
+import { qrMatrix, qrPng } from '../qr/qr-image';
 import { VISITOR_TYPE_LABELS } from '../visitor-types';
 import { badgePdf } from './badge-pdf';
 
@@ -31,7 +31,8 @@ export function renderInvitation(p: InvitationParams, lang: Lang): Promise<Rende
   const venue = (lang === 'vi' ? p.venueVi : p.venueEn) || fair;
   const dates = p.startsOn === p.endsOn ? p.startsOn : `${p.startsOn} – ${p.endsOn}`;
   const typeLabel = VISITOR_TYPE_LABELS[p.visitorType][lang];
-  const png = qrPng(p.code);
+  const qr = qrMatrix(p.code);
+  const png = qrPng(p.code, { matrix: qr });
   const cid = `qr-${p.serial}-${p.issue}@fair`;
   const { html, text } = mailLayout({
     lang,
@@ -39,7 +40,7 @@ export function renderInvitation(p: InvitationParams, lang: Lang): Promise<Rende
     paragraphs: [t.body(fair, venue, dates), t.show, `${t.type}: ${typeLabel}`, t.keep],
     extraHtml: `<p style="text-align:center"><img src="cid:${escapeHtml(cid)}" alt="QR" width="246" height="246"></p><p style="text-align:center;font-size:12px;color:#555">#${p.serial}</p>`,
   });
-  return badgePdf({ fairName: fair, name: p.name, company: p.company, typeLabel, code: p.code, serial: p.serial, dates }).then((pdf) => ({
+  return badgePdf({ fairName: fair, name: p.name, company: p.company, typeLabel, code: p.code, serial: p.serial, dates, qr }).then((pdf) => ({
     subject: t.subject(fair),
     html,
     text,

@@ -19,10 +19,10 @@ export function qrMatrix(text: string): QrMatrix {
  * own PNG path (pngjs, RGBA) manages ~100/s here; this one ~550/s with the matrix included,
  * and the file is ~0.9 KB instead of ~7 KB (figures in docs/benchmarks.md).
  */
-export function qrPng(text: string, options: { scale?: number; margin?: number } = {}): Buffer {
+export function qrPng(text: string, options: { scale?: number; margin?: number; matrix?: QrMatrix } = {}): Buffer {
   const scale = options.scale ?? 6;
   const margin = options.margin ?? 4;
-  const m = qrMatrix(text);
+  const m = options.matrix ?? qrMatrix(text);
   const width = (m.size + 2 * margin) * scale;
   const rowBytes = Math.ceil(width / 8);
   const pixels = new Uint8Array(rowBytes * width).fill(0xff); // 1 = white in 1-bit grayscale
