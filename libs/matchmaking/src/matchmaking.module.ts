@@ -11,6 +11,7 @@ import { MeetingEffects } from './meeting-effects';
 import { MeetingRequestsService } from './meeting-requests.service';
 import { MeetingTalliesReader } from './meeting-tallies';
 import { ParticipantsService } from './participants.service';
+import { ParticipantRequestsService } from './participant-requests.service';
 import { PassProof } from './pass-proof';
 import { ProposalsService } from './proposals.service';
 import { TablesService } from './tables.service';
@@ -29,6 +30,7 @@ const SERVICES = [
   AgendaService,
   MeetingCheckinService,
   MeetingTalliesReader,
+  ParticipantRequestsService,
 ];
 
 @Module({ imports: [FairsModule, ExhibitorsModule, VisitorsModule, TalliesModule], providers: SERVICES, exports: SERVICES })

@@ -13,3 +13,4 @@ export * from './visitors.service';
 export * from './visitor-list.csv';
 export * from './visitors.module';
 export * from './jobs/visitors-worker.module';
+export * from './pass-lookup.service';

@@ -4,14 +4,15 @@ import { FairsModule } from '@fair/fairs';
 import { VISITOR_ENTITIES } from './entities';
 import { InvitationsService } from './invitations.service';
 import { PassesService } from './passes.service';
+import { PassLookupService } from './pass-lookup.service';
 import { QrKeysService } from './qr-keys.service';
 import { VisitorsService } from './visitors.service';
 import { VisitorsController } from './http/visitors.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature(VISITOR_ENTITIES), FairsModule],
-  providers: [QrKeysService, PassesService, InvitationsService, VisitorsService],
-  exports: [QrKeysService, PassesService, InvitationsService, VisitorsService],
+  providers: [QrKeysService, PassesService, InvitationsService, VisitorsService, PassLookupService],
+  exports: [QrKeysService, PassesService, InvitationsService, VisitorsService, PassLookupService],
 })
 export class VisitorsModule {}
 

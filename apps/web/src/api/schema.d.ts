@@ -164,6 +164,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/visitors/fairs/{fair}/my-pass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VisitorsController_myPass"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/visitors/fairs/{fair}/register": {
         parameters: {
             query?: never;
@@ -827,7 +843,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["MatchmakingController_getSettings"];
         put: operations["MatchmakingController_setSettings"];
         post?: never;
         delete?: never;
@@ -875,7 +891,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["MatchmakingController_myRequests"];
         put?: never;
         post: operations["MatchmakingController_request"];
         delete?: never;
@@ -1396,6 +1412,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/leads/fairs/{fair}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LeadsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leads/fairs/{fair}/export.csv": {
         parameters: {
             query?: never;
@@ -1682,6 +1714,17 @@ export interface components {
             imported: number;
             hallsCreated: number;
         };
+        PublicPassDto: {
+            serial: number;
+            name: string;
+            company: string;
+            /** @enum {string} */
+            visitorType: "trade-buyer" | "importer" | "general" | "press" | "exhibitor-staff";
+            validFrom: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "active" | "revoked" | "replaced";
+        };
         RegisterVisitorDto: {
             /** @example Nguyễn Văn An */
             name: string;
@@ -1707,6 +1750,10 @@ export interface components {
             lang: "vi" | "en";
             /** @description Must be true: the visitor agrees to the processing of their data */
             consent: boolean;
+        };
+        RegisteredDto: {
+            visitorId: string;
+            passSerial: number;
         };
         AddVisitorDto: {
             /** @example Nguyễn Văn An */
@@ -1755,6 +1802,27 @@ export interface components {
             /** @description Mail again visitors already invited for their current pass */
             resend?: boolean;
         };
+        InvitationsQueuedDto: {
+            batchId: string;
+            queued: number;
+            matched: number;
+        };
+        BatchFailureDto: {
+            email: string;
+            error: string | null;
+            attempts: number;
+        };
+        BatchProgressDto: {
+            batchId: string;
+            fairId: string;
+            total: number;
+            queued: number;
+            sending: number;
+            sent: number;
+            failed: number;
+            done: boolean;
+            failures: components["schemas"]["BatchFailureDto"][];
+        };
         CreateGateDto: {
             /** @example A1 */
             code: string;
@@ -1763,8 +1831,21 @@ export interface components {
             /** @example Main gate */
             nameEn: string;
         };
+        GateDto: {
+            id: string;
+            fairId: string;
+            code: string;
+            nameVi: string;
+            nameEn: string;
+        };
         CreateDeviceDto: {
             /** @example Scanner 1 */
+            name: string;
+        };
+        GateDeviceDto: {
+            id: string;
+            fairId: string;
+            gateId: string;
             name: string;
         };
         ScanDto: {
@@ -1777,6 +1858,22 @@ export interface components {
             nonce: string;
             /** @enum {string} */
             direction?: "in" | "out";
+        };
+        ScanVisitorDto: {
+            name: string;
+            company: string;
+            visitorType: string;
+        };
+        ScanOutcomeDto: {
+            scanId: string;
+            /** @enum {string} */
+            verdict: "admitted" | "re-entry" | "already-inside" | "not-valid-yet" | "expired" | "revoked" | "invalid" | "exited" | "not-inside";
+            reason: string | null;
+            /** @description the same nonce was sent before: the stored outcome */
+            replayed: boolean;
+            conflict: boolean;
+            visitor: components["schemas"]["ScanVisitorDto"] | null;
+            serial: number | null;
         };
         OfflineScanDto: {
             /** @description The scanned QR text */
@@ -1798,6 +1895,56 @@ export interface components {
         };
         OfflineUploadDto: {
             scans: components["schemas"]["OfflineScanDto"][];
+        };
+        OfflineResultDto: {
+            scanId: string;
+            /** @enum {string} */
+            verdict: "admitted" | "re-entry" | "already-inside" | "not-valid-yet" | "expired" | "revoked" | "invalid" | "exited" | "not-inside";
+            reason: string | null;
+            /** @description the same nonce was sent before: the stored outcome */
+            replayed: boolean;
+            conflict: boolean;
+            visitor: components["schemas"]["ScanVisitorDto"] | null;
+            serial: number | null;
+            nonce: string;
+        };
+        OfflineUploadResultDto: {
+            stored: number;
+            duplicates: number;
+            conflicts: number;
+            results: components["schemas"]["OfflineResultDto"][];
+        };
+        OfflineKeyDto: {
+            keyId: number;
+            /** @description raw Ed25519 public key, base64 */
+            publicKey: string;
+            active: boolean;
+        };
+        OfflineRevocationDto: {
+            serial: number;
+            issue: number;
+            reason: string;
+            revokedAt: string;
+        };
+        OfflineKitDto: {
+            fairId: string;
+            generatedAt: string;
+            keys: components["schemas"]["OfflineKeyDto"][];
+            revocations: components["schemas"]["OfflineRevocationDto"][];
+        };
+        VisitTalliesDto: {
+            /** @description fair-local hour 'YYYY-MM-DDTHH' → entries */
+            byHour: {
+                [key: string]: number;
+            };
+            /** @description gate id → entries */
+            byGate: {
+                [key: string]: number;
+            };
+            byVisitorType: {
+                [key: string]: number;
+            };
+            insideNow: number;
         };
         BoothRequestDto: {
             /** @enum {string} */
@@ -2013,6 +2160,30 @@ export interface components {
             utcOffset?: string;
             sessions: components["schemas"]["SessionDto"][];
         };
+        BreakDto: {
+            /** @example 12:00 */
+            start: string;
+            /** @example 13:00 */
+            end: string;
+        };
+        SessionOutDto: {
+            /** @example 2026-10-01 */
+            date: string;
+            /** @example 08:00 */
+            start: string;
+            /** @example 17:00 */
+            end: string;
+            breaks?: components["schemas"]["BreakDto"][];
+        };
+        SettingsViewDto: {
+            slotMinutes: number;
+            perDayLimit: number;
+            requestExpiryHours: number;
+            /** @enum {string} */
+            mode: "immediate" | "batch";
+            utcOffset: string;
+            sessions: components["schemas"]["SessionOutDto"][];
+        };
         WindowDto: {
             /** @example 2026-10-01T08:00:00+07:00 */
             start: string;
@@ -2059,10 +2230,53 @@ export interface components {
             exhibitorId?: string;
             visitorId?: string;
         };
+        JoinedDto: {
+            participantId: string;
+            /** @description personal token for the participant endpoints (header x-participant-token); shown once */
+            token: string;
+        };
+        RecommendationDto: {
+            participantId: string;
+            displayName: string;
+            score: number;
+            reasons: components["schemas"]["ReasonDto"][];
+        };
+        MyRequestDto: {
+            id: string;
+            /** @enum {string} */
+            direction: "in" | "out";
+            otherId: string;
+            otherName: string;
+            otherCompany: string;
+            message: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+            createdAt: string;
+            expiresAt: string;
+        };
         MeetingRequestDto: {
             to: string;
             message?: string;
             preferredStarts?: string[];
+        };
+        MeetingRequestRowDto: {
+            id: string;
+            fair_id: string;
+            from_id: string;
+            to_id: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
+            expires_at: string;
+        };
+        AcceptedMeetingDto: {
+            id: string;
+            /** @enum {string} */
+            status: "accepted" | "scheduled" | "held" | "no-show" | "cancelled";
+        };
+        AcceptedDto: {
+            request: components["schemas"]["MeetingRequestRowDto"];
+            /** @description the meeting row (with its slot and table when placed at once) */
+            meeting: components["schemas"]["AcceptedMeetingDto"];
         };
         ProfileDto: {
             /**
@@ -2142,14 +2356,80 @@ export interface components {
             /** @description the QR pass code from the pass email */
             passCode: string;
         };
+        AgendaItemDto: {
+            meetingId: string;
+            startsAt: string;
+            endsAt: string;
+            table: string;
+            otherName: string;
+            otherCompany: string;
+            status: string;
+        };
+        AgendaDto: {
+            participantId: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            lang: "vi" | "en";
+            fairNameVi: string;
+            fairNameEn: string;
+            timeZone: string;
+            meetings: components["schemas"]["AgendaItemDto"][];
+        };
+        MeetingTableDto: {
+            id: string;
+            name: string;
+            boothId: string | null;
+            ownerParticipantId: string | null;
+            active: boolean;
+        };
         TableDto: {
             /** @example Table 21 */
             name: string;
             boothId?: string;
         };
+        UnplacedDto: {
+            meetingId: string;
+            /** @enum {string} */
+            reason: "no-common-availability" | "day-limit" | "participant-busy" | "no-free-table";
+        };
+        SchedulerProposalDto: {
+            id: string;
+            createdAt: string;
+            /** @description accepted meetings without a slot that the run considered */
+            considered: number;
+            placed: number;
+            /** @description an upper bound on how many any schedule could place */
+            upperBound: number;
+            unplaced: components["schemas"]["UnplacedDto"][];
+            /** @description reason → meetings left out */
+            reasons: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            status: "open" | "published" | "discarded";
+        };
         CheckInScanDto: {
             /** @description the QR pass code scanned at the table */
             code: string;
+        };
+        MeetingTalliesDto: {
+            /** @description event → count */
+            total: {
+                [key: string]: number;
+            };
+            /** @description 'YYYY-MM-DD|event' → count */
+            byDay: {
+                [key: string]: number;
+            };
+            /** @description 'sector|event' → count */
+            bySector: {
+                [key: string]: number;
+            };
+            /** @description 'JP-VN|event' → count */
+            byCountryPair: {
+                [key: string]: number;
+            };
         };
         HoldBoothDto: {
             exhibitorId: string;
@@ -2197,12 +2477,177 @@ export interface components {
             /** @description The visitor agreed to share email and phone with this exhibitor */
             contactConsent?: boolean;
         };
+        LeadVisitorDto: {
+            name: string;
+            company: string;
+            country: string;
+            visitorType: string;
+        };
+        LeadScanResultDto: {
+            leadId: string;
+            /** @description false when this visitor was already scanned today (the lead was updated) */
+            created: boolean;
+            scans: number;
+            visitor: components["schemas"]["LeadVisitorDto"];
+        };
+        LeadDto: {
+            /** @example 2026-10-01 */
+            day: string;
+            firstScannedAt: string;
+            scans: number;
+            name: string;
+            company: string;
+            country: string;
+            visitorType: string;
+            sectors: string[];
+            rating: number | null;
+            note: string;
+            /** @description only where the visitor consented at the booth */
+            email: string | null;
+            phone: string | null;
+        };
+        HourVisitsDto: {
+            /**
+             * @description fair-local hour 'YYYY-MM-DDTHH'
+             * @example 2026-10-01T09
+             */
+            hour: string;
+            visits: number;
+        };
+        GateVisitsDto: {
+            gateId: string;
+            code: string;
+            visits: number;
+        };
+        LiveVisitsDto: {
+            /** @description entries so far (admissions and re-entries) */
+            total: number;
+            insideNow: number;
+            arrivalsByHour: components["schemas"]["HourVisitsDto"][];
+            byGate: components["schemas"]["GateVisitsDto"][];
+            byVisitorType: {
+                [key: string]: number;
+            };
+            byCountry: {
+                [key: string]: number;
+            };
+        };
+        LiveExhibitorsDto: {
+            byStatus: {
+                [key: string]: number;
+            };
+            byCountry: {
+                [key: string]: number;
+            };
+            byOrigin: {
+                [key: string]: number;
+            };
+        };
+        ExhibitorLeadsDto: {
+            exhibitorId: string;
+            name: string;
+            leads: number;
+        };
+        LiveLeadsDto: {
+            total: number;
+            byExhibitor: components["schemas"]["ExhibitorLeadsDto"][];
+        };
+        LiveFiguresDto: {
+            fairId: string;
+            at: string;
+            visits: components["schemas"]["LiveVisitsDto"];
+            /** @description booth kind → status → count */
+            booths: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            exhibitors: components["schemas"]["LiveExhibitorsDto"];
+            /** @description requested / accepted / scheduled / held / no-show */
+            meetings: {
+                [key: string]: number;
+            };
+            leads: components["schemas"]["LiveLeadsDto"];
+        };
+        ReportFairDto: {
+            id: string;
+            slug: string;
+            name: string;
+            venue: string;
+            startsOn: string;
+            endsOn: string;
+        };
+        HeadlineBoothsDto: {
+            total: number;
+            international: number;
+            domestic: number;
+            technical: number;
+            technicalMatchmaking: number;
+            technicalWorkshop: number;
+        };
+        HeadlineDto: {
+            companies: number;
+            booths: components["schemas"]["HeadlineBoothsDto"];
+            visits: number;
+            tradeMeetings: number;
+        };
+        SectorLineDto: {
+            sector: string;
+            label: string;
+            exhibitors: number;
+            visitors: number;
+        };
+        CountryLineDto: {
+            country: string;
+            exhibitors: number;
+            visits: number;
+        };
+        MeetingsDayDto: {
+            day: string;
+            scheduled: number;
+            held: number;
+            noShow: number;
+        };
+        OccupancyDto: {
+            kind: string;
+            label: string;
+            total: number;
+            assigned: number;
+            rate: number;
+        };
+        PostFairReportDto: {
+            fair: components["schemas"]["ReportFairDto"];
+            /** @enum {string} */
+            lang: "vi" | "en";
+            generatedAt: string;
+            headline: components["schemas"]["HeadlineDto"];
+            headlineText: string[];
+            arrivalCurve: components["schemas"]["HourVisitsDto"][];
+            topSectors: components["schemas"]["SectorLineDto"][];
+            topCountries: components["schemas"]["CountryLineDto"][];
+            meetingsPerDay: components["schemas"]["MeetingsDayDto"][];
+            boothOccupancy: components["schemas"]["OccupancyDto"][];
+        };
         StartReportDto: {
             /**
              * @description Language of the report (default vi)
              * @enum {string}
              */
             lang?: "vi" | "en";
+        };
+        ReportRunDto: {
+            id: string;
+            fairId: string;
+            /** @enum {string} */
+            lang: "vi" | "en";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @description 0-100 */
+            progress: number;
+            step: string;
+            error: string | null;
+            createdAt: string;
+            finishedAt: string | null;
         };
     };
     responses: never;
@@ -2470,6 +2915,29 @@ export interface operations {
             };
         };
     };
+    VisitorsController_myPass: {
+        parameters: {
+            query: {
+                code: string;
+            };
+            header?: never;
+            path: {
+                fair: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPassDto"];
+                };
+            };
+        };
+    };
     VisitorsController_register: {
         parameters: {
             query?: never;
@@ -2489,7 +2957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
             };
         };
     };
@@ -2687,7 +3157,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationsQueuedDto"];
+                };
             };
         };
     };
@@ -2706,7 +3178,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BatchProgressDto"];
+                };
             };
         };
     };
@@ -2725,7 +3199,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GateDto"][];
+                };
             };
         };
     };
@@ -2744,11 +3220,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GateDto"];
+                };
             };
         };
     };
@@ -2767,11 +3245,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GateDeviceDto"];
+                };
             };
         };
     };
@@ -2790,7 +3270,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GateDeviceDto"];
+                };
             };
         };
     };
@@ -2813,7 +3295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ScanOutcomeDto"];
+                };
             };
         };
     };
@@ -2836,7 +3320,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfflineUploadResultDto"];
+                };
             };
         };
     };
@@ -2855,7 +3341,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OfflineKitDto"];
+                };
             };
         };
     };
@@ -2912,7 +3400,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitTalliesDto"];
+                };
             };
         };
     };
@@ -3487,6 +3977,27 @@ export interface operations {
             };
         };
     };
+    MatchmakingController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fair: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsViewDto"];
+                };
+            };
+        };
+    };
     MatchmakingController_setSettings: {
         parameters: {
             query?: never;
@@ -3506,7 +4017,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingsViewDto"];
+                };
             };
         };
     };
@@ -3529,7 +4042,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JoinedDto"];
+                };
             };
         };
     };
@@ -3548,7 +4063,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecommendationDto"][];
+                };
+            };
+        };
+    };
+    MatchmakingController_myRequests: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-participant-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRequestDto"][];
+                };
             };
         };
     };
@@ -3571,7 +4109,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestRowDto"];
+                };
             };
         };
     };
@@ -3592,7 +4132,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AcceptedDto"];
+                };
             };
         };
     };
@@ -3613,7 +4155,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestRowDto"];
+                };
             };
         };
     };
@@ -3636,7 +4180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JoinedDto"];
+                };
             };
         };
     };
@@ -3659,7 +4205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JoinedDto"];
+                };
             };
         };
     };
@@ -3678,7 +4226,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaDto"];
+                };
             };
         };
     };
@@ -3756,7 +4306,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingTableDto"][];
+                };
             };
         };
     };
@@ -3779,7 +4331,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingTableDto"];
+                };
             };
         };
     };
@@ -3818,7 +4372,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulerProposalDto"];
+                };
             };
         };
     };
@@ -3838,7 +4394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulerProposalDto"];
+                };
             };
         };
     };
@@ -3858,7 +4416,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulerProposalDto"];
+                };
             };
         };
     };
@@ -3878,7 +4438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SchedulerProposalDto"];
+                };
             };
         };
     };
@@ -3940,7 +4502,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingTalliesDto"];
+                };
             };
         };
     };
@@ -4268,7 +4832,30 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeadScanResultDto"];
+                };
+            };
+        };
+    };
+    LeadsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fair: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDto"][];
+                };
             };
         };
     };
@@ -4308,7 +4895,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LiveFiguresDto"];
+                };
             };
         };
     };
@@ -4348,7 +4937,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PostFairReportDto"];
+                };
             };
         };
     };
@@ -4371,7 +4962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportRunDto"];
+                };
             };
         };
     };
@@ -4390,7 +4983,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportRunDto"];
+                };
             };
         };
     };
@@ -4409,7 +5004,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PostFairReportDto"];
+                };
             };
         };
     };

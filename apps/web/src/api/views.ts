@@ -1,9 +1,9 @@
 import type { components } from './schema';
 
 /**
- * Response bodies. Where the API declares its response schema they come from the generated
- * OpenAPI types; the rest are endpoints that do not declare one yet (see docs/decisions/014-web-app.md),
- * described here from the services' return types until their controllers gain @ApiOkResponse.
+ * Response bodies, from the generated OpenAPI types. The interfaces below are the endpoints
+ * (exhibitors, booths) whose controllers do not declare a response schema yet, described from
+ * the services' return types (see docs/decisions/014-web-app.md).
  */
 export type Fair = components['schemas']['FairDto'];
 export type Booth = components['schemas']['BoothDto'];
@@ -14,7 +14,25 @@ export type BoothKind = components['schemas']['BoothRequestDto']['kind'];
 export type VisitorType = components['schemas']['RegisterVisitorDto']['visitorType'];
 export const BOOTH_KINDS: BoothKind[] = ['international', 'domestic', 'technical-matchmaking', 'technical-workshop'];
 export const VISITOR_TYPES: VisitorType[] = ['trade-buyer', 'importer', 'general', 'press', 'exhibitor-staff'];
-export type Verdict = 'admitted' | 're-entry' | 'already-inside' | 'not-valid-yet' | 'expired' | 'revoked' | 'invalid' | 'exited' | 'not-inside';
+export type Verdict = components['schemas']['ScanOutcomeDto']['verdict'];
+type S = components['schemas'];
+export type BatchProgress = S['BatchProgressDto'];
+export type Gate = S['GateDto'];
+export type GateDevice = S['GateDeviceDto'];
+export type ScanOutcome = S['ScanOutcomeDto'];
+export type OfflineKit = S['OfflineKitDto'];
+export type VisitTallies = S['VisitTalliesDto'];
+export type LiveFigures = S['LiveFiguresDto'];
+export type PostFairReport = S['PostFairReportDto'];
+export type ReportRun = S['ReportRunDto'];
+export type MeetingTable = S['MeetingTableDto'];
+export type SchedulerProposal = S['SchedulerProposalDto'];
+export type MatchmakingSettings = S['SettingsViewDto'];
+export type Recommendation = S['RecommendationDto'];
+export type MyRequest = S['MyRequestDto'];
+export type Agenda = S['AgendaDto'];
+export type Lead = S['LeadDto'];
+export type PublicPass = S['PublicPassDto'];
 
 export interface ExhibitorView {
   id: string;
@@ -99,51 +117,3 @@ export interface ProposalView {
   createdAt: string;
 }
 
-export interface BatchProgress {
-  batchId: string;
-  total: number;
-  queued: number;
-  sending: number;
-  sent: number;
-  failed: number;
-  done: boolean;
-  failures: { email: string; error: string | null; attempts: number }[];
-}
-
-export interface Gate {
-  id: string;
-  code: string;
-  nameVi: string;
-  nameEn: string;
-}
-
-export interface GateDevice {
-  id: string;
-  fairId: string;
-  gateId: string;
-  name: string;
-}
-
-export interface ScanOutcome {
-  scanId: string;
-  verdict: Verdict;
-  reason: string | null;
-  replayed: boolean;
-  conflict: boolean;
-  visitor: { name: string; company: string; visitorType: string } | null;
-  serial: number | null;
-}
-
-export interface OfflineKit {
-  fairId: string;
-  generatedAt: string;
-  keys: { keyId: number; publicKey: string; active: boolean }[];
-  revocations: { serial: number; issue: number; reason: string; revokedAt: string }[];
-}
-
-export interface VisitTallies {
-  byHour: Record<string, number>;
-  byGate: Record<string, number>;
-  byVisitorType: Record<string, number>;
-  insideNow: number;
-}

@@ -35,3 +35,76 @@ export class OfflineUploadDto {
   @Type(() => OfflineScanDto)
   scans: OfflineScanDto[];
 }
+
+// Response bodies (declared so the web app's types are generated from the OpenAPI document).
+
+export class GateDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() nameVi: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class GateDeviceDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() gateId: string;
+  @ApiProperty() name: string;
+}
+
+export class ScanVisitorDto {
+  @ApiProperty() name: string;
+  @ApiProperty() company: string;
+  @ApiProperty() visitorType: string;
+}
+
+export class ScanOutcomeDto {
+  @ApiProperty() scanId: string;
+  @ApiProperty({ enum: VERDICTS }) verdict: Verdict;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ description: 'the same nonce was sent before: the stored outcome' }) replayed: boolean;
+  @ApiProperty() conflict: boolean;
+  @ApiProperty({ type: ScanVisitorDto, nullable: true }) visitor: ScanVisitorDto | null;
+  @ApiProperty({ type: Number, nullable: true }) serial: number | null;
+}
+
+const counts = { type: 'object', additionalProperties: { type: 'number' } } as const;
+
+export class VisitTalliesDto {
+  @ApiProperty({ ...counts, description: "fair-local hour 'YYYY-MM-DDTHH' → entries" }) byHour: Record<string, number>;
+  @ApiProperty({ ...counts, description: 'gate id → entries' }) byGate: Record<string, number>;
+  @ApiProperty(counts) byVisitorType: Record<string, number>;
+  @ApiProperty() insideNow: number;
+}
+
+export class OfflineKeyDto {
+  @ApiProperty() keyId: number;
+  @ApiProperty({ description: 'raw Ed25519 public key, base64' }) publicKey: string;
+  @ApiProperty() active: boolean;
+}
+
+export class OfflineRevocationDto {
+  @ApiProperty() serial: number;
+  @ApiProperty() issue: number;
+  @ApiProperty() reason: string;
+  @ApiProperty() revokedAt: string;
+}
+
+export class OfflineKitDto {
+  @ApiProperty() fairId: string;
+  @ApiProperty() generatedAt: string;
+  @ApiProperty({ type: [OfflineKeyDto] }) keys: OfflineKeyDto[];
+  @ApiProperty({ type: [OfflineRevocationDto] }) revocations: OfflineRevocationDto[];
+}
+
+export class OfflineResultDto extends ScanOutcomeDto {
+  @ApiProperty() nonce: string;
+}
+
+export class OfflineUploadResultDto {
+  @ApiProperty() stored: number;
+  @ApiProperty() duplicates: number;
+  @ApiProperty() conflicts: number;
+  @ApiProperty({ type: [OfflineResultDto] }) results: OfflineResultDto[];
+}

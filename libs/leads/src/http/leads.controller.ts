@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { LeadsExport } from '../leads-export';
 import { LeadsService } from '../leads.service';
-import { LeadScanDto } from './leads.dto';
+import { LeadDto, LeadScanDto, LeadScanResultDto } from './leads.dto';
 
 @ApiTags('leads')
 @ApiBearerAuth()
@@ -17,8 +17,17 @@ export class LeadsController {
   @Roles('exhibitor')
   @Post('fairs/:fair/scans')
   @HttpCode(200)
+  @ApiOkResponse({ type: LeadScanResultDto })
   scan(@Param('fair') fair: string, @Body() body: LeadScanDto, @CurrentActor() actor: Actor) {
     return this.leads.scan(actor, fair, body);
+  }
+
+  /** The signed-in exhibitor's leads (contact details only where the visitor consented). */
+  @Roles('exhibitor')
+  @Get('fairs/:fair')
+  @ApiOkResponse({ type: [LeadDto] })
+  list(@Param('fair') fair: string, @CurrentActor() actor: Actor) {
+    return this.exporter.list(actor, fair);
   }
 
   @Roles('exhibitor')

@@ -10,3 +10,32 @@ export class LeadScanDto {
   @IsBoolean()
   contactConsent?: boolean;
 }
+
+export class LeadVisitorDto {
+  @ApiProperty() name: string;
+  @ApiProperty() company: string;
+  @ApiProperty() country: string;
+  @ApiProperty() visitorType: string;
+}
+
+export class LeadScanResultDto {
+  @ApiProperty() leadId: string;
+  @ApiProperty({ description: 'false when this visitor was already scanned today (the lead was updated)' }) created: boolean;
+  @ApiProperty() scans: number;
+  @ApiProperty({ type: LeadVisitorDto }) visitor: LeadVisitorDto;
+}
+
+export class LeadDto {
+  @ApiProperty({ example: '2026-10-01' }) day: string;
+  @ApiProperty() firstScannedAt: string;
+  @ApiProperty() scans: number;
+  @ApiProperty() name: string;
+  @ApiProperty() company: string;
+  @ApiProperty() country: string;
+  @ApiProperty() visitorType: string;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty({ type: Number, nullable: true }) rating: number | null;
+  @ApiProperty() note: string;
+  @ApiProperty({ type: String, nullable: true, description: 'only where the visitor consented at the booth' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { AgendaService } from '../agenda.service';
@@ -7,7 +7,7 @@ import { MeetingCheckinService } from '../meeting-checkin.service';
 import { MeetingTalliesReader } from '../meeting-tallies';
 import { ProposalsService } from '../proposals.service';
 import { TablesService } from '../tables.service';
-import { CheckInScanDto, TableDto } from './matchmaking.dto';
+import { CheckInScanDto, MeetingTableDto, MeetingTalliesDto, SchedulerProposalDto, TableDto } from './matchmaking.dto';
 
 /** organiser side of matchmaking: meeting tables, batch scheduling, agendas, check-in at the tables, tallies */
 @ApiTags('matchmaking')
@@ -25,12 +25,14 @@ export class MatchmakingOrganiserController {
 
   @Roles('organiser')
   @Get('tables')
+  @ApiOkResponse({ type: [MeetingTableDto] })
   listTables(@Param('fair') fair: string) {
     return this.tables.list(fair);
   }
 
   @Roles('organiser')
   @Post('tables')
+  @ApiCreatedResponse({ type: MeetingTableDto })
   addTable(@Param('fair') fair: string, @Body() body: TableDto, @CurrentActor() actor: Actor) {
     return this.tables.add(actor, fair, body);
   }
@@ -44,12 +46,14 @@ export class MatchmakingOrganiserController {
   /** batch mode: run the scheduler over every accepted meeting without a slot; stores a proposal */
   @Roles('organiser')
   @Post('proposals')
+  @ApiCreatedResponse({ type: SchedulerProposalDto })
   runScheduler(@Param('fair') fair: string, @CurrentActor() actor: Actor) {
     return this.proposals.run(actor, fair);
   }
 
   @Roles('organiser')
   @Get('proposals/:id')
+  @ApiOkResponse({ type: SchedulerProposalDto })
   proposal(@Param('fair') fair: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.proposals.get(fair, id);
   }
@@ -57,6 +61,7 @@ export class MatchmakingOrganiserController {
   @Roles('organiser')
   @Post('proposals/:id/publish')
   @HttpCode(200)
+  @ApiOkResponse({ type: SchedulerProposalDto })
   publish(@Param('fair') fair: string, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.proposals.publish(actor, fair, id);
   }
@@ -64,6 +69,7 @@ export class MatchmakingOrganiserController {
   @Roles('organiser')
   @Post('proposals/:id/discard')
   @HttpCode(200)
+  @ApiOkResponse({ type: SchedulerProposalDto })
   discard(@Param('fair') fair: string, @Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.proposals.discard(actor, fair, id);
   }
@@ -86,6 +92,7 @@ export class MatchmakingOrganiserController {
 
   @Roles('organiser')
   @Get('tallies')
+  @ApiOkResponse({ type: MeetingTalliesDto })
   async meetingTallies(@Param('fair') fair: string) {
     return this.tallies.read((await this.fairs.get(fair)).id);
   }

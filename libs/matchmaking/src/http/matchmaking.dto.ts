@@ -81,3 +81,120 @@ export class MeetingRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) message?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(5) @IsISO8601({}, { each: true }) preferredStarts?: string[];
 }
+
+// Response bodies (declared so the web app's types are generated from the OpenAPI document).
+
+const UNPLACED = ['no-common-availability', 'day-limit', 'participant-busy', 'no-free-table'] as const;
+
+export class JoinedDto {
+  @ApiProperty() participantId: string;
+  @ApiProperty({ description: 'personal token for the participant endpoints (header x-participant-token); shown once' }) token: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() en: string;
+  @ApiProperty() vi: string;
+}
+
+export class RecommendationDto {
+  @ApiProperty() participantId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() score: number;
+  @ApiProperty({ type: [ReasonDto] }) reasons: ReasonDto[];
+}
+
+export class MeetingRequestRowDto {
+  @ApiProperty() id: string;
+  @ApiProperty() fair_id: string;
+  @ApiProperty() from_id: string;
+  @ApiProperty() to_id: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'] }) status: string;
+  @ApiProperty() expires_at: string;
+}
+
+export class MyRequestDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['in', 'out'] }) direction: 'in' | 'out';
+  @ApiProperty() otherId: string;
+  @ApiProperty() otherName: string;
+  @ApiProperty() otherCompany: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'] }) status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  @ApiProperty() createdAt: string;
+  @ApiProperty() expiresAt: string;
+}
+
+export class AgendaItemDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty() table: string;
+  @ApiProperty() otherName: string;
+  @ApiProperty() otherCompany: string;
+  @ApiProperty() status: string;
+}
+
+export class AgendaDto {
+  @ApiProperty() participantId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ['vi', 'en'] }) lang: 'vi' | 'en';
+  @ApiProperty() fairNameVi: string;
+  @ApiProperty() fairNameEn: string;
+  @ApiProperty() timeZone: string;
+  @ApiProperty({ type: [AgendaItemDto] }) meetings: AgendaItemDto[];
+}
+
+export class MeetingTableDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) boothId: string | null;
+  @ApiProperty({ type: String, nullable: true }) ownerParticipantId: string | null;
+  @ApiProperty() active: boolean;
+}
+
+export class UnplacedDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty({ enum: UNPLACED }) reason: (typeof UNPLACED)[number];
+}
+
+export class SchedulerProposalDto {
+  @ApiProperty() id: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: 'accepted meetings without a slot that the run considered' }) considered: number;
+  @ApiProperty() placed: number;
+  @ApiProperty({ description: 'an upper bound on how many any schedule could place' }) upperBound: number;
+  @ApiProperty({ type: [UnplacedDto] }) unplaced: UnplacedDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'reason → meetings left out' }) reasons: Partial<Record<(typeof UNPLACED)[number], number>>;
+  @ApiProperty({ enum: ['open', 'published', 'discarded'] }) status: 'open' | 'published' | 'discarded';
+}
+
+class SessionOutDto extends SessionDto {}
+
+export class SettingsViewDto {
+  @ApiProperty() slotMinutes: number;
+  @ApiProperty() perDayLimit: number;
+  @ApiProperty() requestExpiryHours: number;
+  @ApiProperty({ enum: ['immediate', 'batch'] }) mode: 'immediate' | 'batch';
+  @ApiProperty() utcOffset: string;
+  @ApiProperty({ type: [SessionOutDto] }) sessions: SessionOutDto[];
+}
+
+const counts = { type: 'object', additionalProperties: { type: 'number' } } as const;
+
+export class MeetingTalliesDto {
+  @ApiProperty({ ...counts, description: 'event → count' }) total: Record<string, number>;
+  @ApiProperty({ ...counts, description: "'YYYY-MM-DD|event' → count" }) byDay: Record<string, number>;
+  @ApiProperty({ ...counts, description: "'sector|event' → count" }) bySector: Record<string, number>;
+  @ApiProperty({ ...counts, description: "'JP-VN|event' → count" }) byCountryPair: Record<string, number>;
+}
+
+export class AcceptedMeetingDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['accepted', 'scheduled', 'held', 'no-show', 'cancelled'] }) status: string;
+}
+
+export class AcceptedDto {
+  @ApiProperty({ type: MeetingRequestRowDto }) request: MeetingRequestRowDto;
+  @ApiProperty({ type: AcceptedMeetingDto, description: 'the meeting row (with its slot and table when placed at once)' }) meeting: AcceptedMeetingDto;
+}

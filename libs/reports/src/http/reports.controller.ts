@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { LiveFiguresService } from '../live-figures.service';
 import { PostFairReportBuilder } from '../post-fair-report';
 import { ReconciliationService } from '../reconciliation.service';
 import { ReportRunsService } from '../report-runs.service';
-import { StartReportDto } from './reports.dto';
+import { LiveFiguresDto, PostFairReportDto, ReportRunDto, StartReportDto } from './reports.dto';
 
 const lang = (l?: string) => (l === 'en' ? 'en' : 'vi');
 
@@ -25,6 +25,7 @@ export class ReportsController {
 
   /** Live figures: visits, inside, arrivals per hour, gates, types, countries, booths, exhibitors, meetings, leads. */
   @Get('fairs/:fair/live')
+  @ApiOkResponse({ type: LiveFiguresDto })
   async liveFigures(@Param('fair') fair: string) {
     return this.live.read((await this.fairs.get(fair)).id);
   }
@@ -38,6 +39,7 @@ export class ReportsController {
 
   /** The post-fair report as JSON, built now (for the web page; big fairs use a run). */
   @Get('fairs/:fair/post-fair')
+  @ApiOkResponse({ type: PostFairReportDto })
   async postFair(@Param('fair') fair: string, @Query('lang') l?: string) {
     return this.builder.build(await this.fairs.get(fair), lang(l));
   }
@@ -45,16 +47,19 @@ export class ReportsController {
   /** Queues a post-fair report run (JSON + CSV + PDF) as a background job; poll the run for progress. */
   @Post('fairs/:fair/post-fair/runs')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReportRunDto })
   start(@Param('fair') fair: string, @Body() body: StartReportDto, @CurrentActor() actor: Actor) {
     return this.runs.start(actor, fair, body.lang ?? 'vi');
   }
 
   @Get('runs/:run')
+  @ApiOkResponse({ type: ReportRunDto })
   run(@Param('run') run: string) {
     return this.runs.get(run);
   }
 
   @Get('runs/:run/report.json')
+  @ApiOkResponse({ type: PostFairReportDto })
   report(@Param('run') run: string) {
     return this.runs.output(run, 'report');
   }

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { InvitationsService } from '../invitations.service';
 import { PassesService } from '../passes.service';
+import { PassLookupService } from '../pass-lookup.service';
 import { QrKeysService } from '../qr-keys.service';
 import { VisitorsService } from '../visitors.service';
 import { VISITOR_TYPES, type VisitorType } from '../visitor-types';
 import { VisitorErrors } from '../visitors.errors';
-import { AddVisitorDto, CancelPassDto, ImportVisitorsDto, RegisterVisitorDto, ReissueDto, SendInvitationsDto } from './visitors.dto';
+import { AddVisitorDto, BatchProgressDto, CancelPassDto, ImportVisitorsDto, InvitationsQueuedDto, PublicPassDto, RegisteredDto, RegisterVisitorDto, ReissueDto, SendInvitationsDto } from './visitors.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,10 +22,21 @@ export class VisitorsController {
     private readonly invitations: InvitationsService,
     private readonly keys: QrKeysService,
     private readonly fairs: FairsService,
+    private readonly passLookup: PassLookupService,
   ) {}
+
+  /** The "my pass" page: badge details (name, company, type, validity) for a pass code signed by the fair. */
+  @Public()
+  @Get('fairs/:fair/my-pass')
+  @ApiOkResponse({ type: PublicPassDto })
+  async myPass(@Param('fair') fairRef: string, @Query('code') code?: string) {
+    if (!code) throw VisitorErrors.PASS_NOT_FOUND();
+    return this.passLookup.byCode((await this.fairs.get(fairRef)).id, code);
+  }
 
   @Public()
   @Post('fairs/:fair/register')
+  @ApiCreatedResponse({ type: RegisteredDto })
   register(@Param('fair') fair: string, @Body() body: RegisterVisitorDto) {
     return this.visitors.register(fair, { ...body, company: body.company ?? '', phone: body.phone ?? null, sectors: body.sectors ?? [] });
   }
@@ -107,6 +119,7 @@ export class VisitorsController {
   @ApiBearerAuth()
   @Post('fairs/:fair/invitations')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: InvitationsQueuedDto })
   async sendInvitations(@Param('fair') fairRef: string, @Body() body: SendInvitationsDto, @CurrentActor() actor: Actor) {
     const fair = await this.fairs.get(fairRef);
     return this.invitations.send(actor, fair, body);
@@ -115,6 +128,7 @@ export class VisitorsController {
   @Roles('organiser')
   @ApiBearerAuth()
   @Get('invitation-batches/:batch')
+  @ApiOkResponse({ type: BatchProgressDto })
   progress(@Param('batch') batch: string) {
     return this.invitations.progress(batch);
   }

@@ -62,3 +62,44 @@ export class ReissueDto {
 export class CancelPassDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }
+
+// Response bodies (declared so the web app's types are generated from the OpenAPI document).
+
+export class PublicPassDto {
+  @ApiProperty() serial: number;
+  @ApiProperty() name: string;
+  @ApiProperty() company: string;
+  @ApiProperty({ enum: VISITOR_TYPES }) visitorType: string;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validUntil: string;
+  @ApiProperty({ enum: ['active', 'revoked', 'replaced'] }) status: 'active' | 'revoked' | 'replaced';
+}
+
+export class RegisteredDto {
+  @ApiProperty() visitorId: string;
+  @ApiProperty() passSerial: number;
+}
+
+export class InvitationsQueuedDto {
+  @ApiProperty() batchId: string;
+  @ApiProperty() queued: number;
+  @ApiProperty() matched: number;
+}
+
+export class BatchFailureDto {
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty() attempts: number;
+}
+
+export class BatchProgressDto {
+  @ApiProperty() batchId: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() total: number;
+  @ApiProperty() queued: number;
+  @ApiProperty() sending: number;
+  @ApiProperty() sent: number;
+  @ApiProperty() failed: number;
+  @ApiProperty() done: boolean;
+  @ApiProperty({ type: [BatchFailureDto] }) failures: BatchFailureDto[];
+}
