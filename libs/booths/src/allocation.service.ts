@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@fair/auth';
@@ -34,10 +35,11 @@ export class AllocationService {
     private readonly ledger: BoothLedger,
     private readonly waitlist: WaitlistService,
     private readonly exhibitors: ExhibitorsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async hold(actor: Actor, fairRef: string, boothRef: string, input: { exhibitorId: string; expiresAt: Date; overrideReason?: string }): Promise<AllocationView> {
-    if (!(input.expiresAt.getTime() > Date.now())) throw BoothErrors.EXPIRY_IN_PAST();
+    if (!(input.expiresAt.getTime() > this.clock.now().getTime())) throw BoothErrors.EXPIRY_IN_PAST();
     const fair = await this.fairs.get(fairRef);
     return inTransaction(this.db, async (m) => {
       const booth = await this.ledger.booth(m, fair.id, boothRef);

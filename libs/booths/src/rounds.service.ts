@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR, type Actor } from '@fair/auth';
@@ -45,6 +46,7 @@ export class RoundsService {
     private readonly mailer: BoothMailer,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async open(actor: Actor, fairRef: string, input: { exhibitorIds: string[]; turnMinutes: number }): Promise<RoundView> {
@@ -105,8 +107,8 @@ export class RoundsService {
     await inTransaction(this.db, async (m) => {
       const round = await this.lockRound(m, fair.id, roundId);
       const [turn] = (await m.query(
-        `SELECT exhibitor_id FROM booth_round_turns WHERE round_id = $1 AND position = $2 AND status = 'picking' AND $3::timestamptz > now()`,
-        [round.id, round.current_position, round.turn_ends_at],
+        `SELECT exhibitor_id FROM booth_round_turns WHERE round_id = $1 AND position = $2 AND status = 'picking' AND $3::timestamptz > $4`,
+        [round.id, round.current_position, round.turn_ends_at, this.clock.now()],
       )) as { exhibitor_id: string }[];
       if (round.status !== 'open' || turn?.exhibitor_id !== exhibitorId) throw BoothErrors.NOT_YOUR_TURN();
       const ex = await this.ledger.lockExhibitor(m, fair.id, exhibitorId);
@@ -128,7 +130,7 @@ export class RoundsService {
     return inTransaction(this.db, async (m) => {
       const [round] = (await m.query(`SELECT * FROM booth_rounds WHERE id = $1 FOR UPDATE`, [roundId])) as RoundRow[];
       if (!round || round.status !== 'open' || round.current_position !== position) return false;
-      if (new Date(round.turn_ends_at!).getTime() > Date.now()) {
+      if (new Date(round.turn_ends_at!).getTime() > this.clock.now().getTime()) {
         await this.outbox.enqueue(m, 'booths.turn-expire', { roundId, position }, { runAt: new Date(round.turn_ends_at!) });
         return false;
       }
@@ -174,7 +176,7 @@ export class RoundsService {
       await m.query(`UPDATE booth_rounds SET status = 'closed', closed_at = now(), current_position = NULL, turn_ends_at = NULL WHERE id = $1`, [round.id]);
       return;
     }
-    const endsAt = new Date(Date.now() + round.turn_minutes * 60_000);
+    const endsAt = new Date(this.clock.now().getTime() + round.turn_minutes * 60_000);
     await m.query(`UPDATE booth_rounds SET current_position = $2, turn_ends_at = $3 WHERE id = $1`, [round.id, position, endsAt]);
     await m.query(`UPDATE booth_round_turns SET status = 'picking' WHERE round_id = $1 AND position = $2`, [round.id, position]);
     await this.outbox.enqueue(m, 'booths.turn-expire', { roundId: round.id, position }, { runAt: endsAt, dedupeKey: `booth-turn:${round.id}:${position}` });

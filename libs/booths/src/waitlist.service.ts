@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '@fair/auth';
 import type { BoothKind } from '@fair/fairs';
@@ -14,7 +15,10 @@ export const OFFER_HOURS = 48;
  */
 @Injectable()
 export class WaitlistService {
-  constructor(private readonly ledger: BoothLedger) {}
+  constructor(
+    private readonly ledger: BoothLedger,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async join(m: EntityManager, fairId: string, exhibitorId: string, kinds: BoothKind[]): Promise<void> {
     for (const kind of kinds) {
@@ -51,7 +55,7 @@ export class WaitlistService {
       }
       const hold = await this.ledger.place(m, SYSTEM_ACTOR, ex, booth, {
         status: 'held',
-        expiresAt: new Date(Date.now() + OFFER_HOURS * 3_600_000),
+        expiresAt: new Date(this.clock.now().getTime() + OFFER_HOURS * 3_600_000),
         source: 'waitlist',
       });
       await m.query(`UPDATE booth_waitlist SET offered_allocation_id = $2 WHERE id = $1`, [w.id, hold.id]);

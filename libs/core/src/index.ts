@@ -4,3 +4,4 @@ export * from './i18n';
 export * from './clock';
 export * from './core.module';
 export * from './csv';
+export * from './random';

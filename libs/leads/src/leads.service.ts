@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@fair/auth';
+import { CLOCK, type Clock } from '@fair/core';
 import { FairsService } from '@fair/fairs';
 import { QrKeysService } from '@fair/visitors';
 import { verifiedPass } from './lead-pass';
@@ -35,6 +36,7 @@ export class LeadsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly fairs: FairsService,
     private readonly keys: QrKeysService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async scan(actor: Actor, fairRef: string, input: LeadScanInput): Promise<LeadScanResult> {
@@ -44,15 +46,15 @@ export class LeadsService {
     if (!pass) throw LeadErrors.LEAD_BAD_PASS();
     const rows = await this.db.query(
       `WITH p AS (SELECT p.id, p.visitor_id FROM passes p WHERE p.fair_id = $1 AND p.serial = $2 AND p.issue = $3 AND p.status = 'active')
-       INSERT INTO leads AS l (fair_id, exhibitor_id, visitor_id, pass_id, scanned_by, scanned_on, note, rating, contact_consent)
-       SELECT $1, $4, p.visitor_id, p.id, $5, (now() AT TIME ZONE $6)::date, $7, $8, $9 FROM p
+       INSERT INTO leads AS l (fair_id, exhibitor_id, visitor_id, pass_id, scanned_by, scanned_on, note, rating, contact_consent, first_scanned_at, last_scanned_at)
+       SELECT $1, $4, p.visitor_id, p.id, $5, ($10::timestamptz AT TIME ZONE $6)::date, $7, $8, $9, $10, $10 FROM p
        ON CONFLICT (exhibitor_id, visitor_id, scanned_on) DO UPDATE
-         SET scans = l.scans + 1, last_scanned_at = now(), pass_id = EXCLUDED.pass_id,
+         SET scans = l.scans + 1, last_scanned_at = EXCLUDED.last_scanned_at, pass_id = EXCLUDED.pass_id,
              note = CASE WHEN EXCLUDED.note <> '' THEN EXCLUDED.note ELSE l.note END,
              rating = coalesce(EXCLUDED.rating, l.rating),
              contact_consent = l.contact_consent OR EXCLUDED.contact_consent
        RETURNING l.id, l.scans, l.visitor_id, (xmax = 0) AS created`,
-      [fair.id, pass.serial, pass.issue, exhibitorId, actor.userId, fair.timeZone, input.note ?? '', input.rating ?? null, input.contactConsent ?? false],
+      [fair.id, pass.serial, pass.issue, exhibitorId, actor.userId, fair.timeZone, input.note ?? '', input.rating ?? null, input.contactConsent ?? false, this.clock.now()],
     );
     const lead = rows[0];
     if (!lead) throw LeadErrors.LEAD_BAD_PASS();

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import type { EntityManager } from 'typeorm';
 import { pgCode, PG_EXCLUSION_VIOLATION, PG_FOREIGN_KEY_VIOLATION } from '@fair/db';
 import type { MatchmakingSettings } from './matchmaking-settings.service';
@@ -12,6 +13,8 @@ import type { SchedulerSlot } from './scheduler';
  */
 @Injectable()
 export class ImmediatePlacement {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
   async place(
     m: EntityManager,
     meetingId: string,
@@ -29,8 +32,8 @@ export class ImmediatePlacement {
     const fits = (s: SchedulerSlot) =>
       people.every((p) => !p.availability.length || p.availability.some((w) => Date.parse(w.start) <= s.start && Date.parse(w.end) >= s.end));
     const preferred = new Set((meeting.preferred_starts as Date[]).map((d) => new Date(d).getTime()));
-    const now = Date.now();
-    // never into a slot that has begun
+    const now = this.clock.now().getTime();
+    // never into a slot that has begun (on the fair clock)
     const candidates = slots.filter((s) => s.start > now && fits(s)).sort((x, y) => Number(preferred.has(y.start)) - Number(preferred.has(x.start)) || x.start - y.start);
     const tables: { id: string; owner_participant_id: string | null }[] = await m.query(
       `SELECT id, owner_participant_id FROM mm_tables WHERE fair_id = $1 AND active

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '@fair/core';
 import { inTransaction, queryReturning } from '@fair/db';
 import { FairsService } from '@fair/fairs';
 import { OutboxService } from '@fair/jobs';
@@ -24,8 +25,8 @@ export interface CheckInOutcome {
  * A meeting is held when both sides are checked in at it during its slot: their QR passes
  * scanned at the table by staff, or each confirming in the app (either way per side). Otherwise
  * the close job marks it no-show once the slot has ended. Both transitions are conditional
- * updates on status = 'scheduled', and check-in needs now() < end while no-show needs
- * now() >= end, so a meeting gets exactly one outcome.
+ * updates on status = 'scheduled', and check-in needs now < end while no-show needs
+ * now >= end, so a meeting gets exactly one outcome. "Now" is the fair clock (CLOCK).
  */
 @Injectable()
 export class MeetingCheckinService {
@@ -35,6 +36,7 @@ export class MeetingCheckinService {
     private readonly passes: PassProof,
     private readonly effects: MeetingEffects,
     private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** staff at the table scan one party's pass */
@@ -69,25 +71,30 @@ export class MeetingCheckinService {
   }
 
   private async checkIn(m: EntityManager, meetingId: string, side: 'a' | 'b', via: 'scan' | 'app'): Promise<CheckInOutcome> {
+    const now = this.clock.now();
     const [row] = await queryReturning<Record<string, unknown>>(
       m,
-      `UPDATE mm_meetings SET ${side}_checked_at = coalesce(${side}_checked_at, now()), ${side}_checked_via = coalesce(${side}_checked_via, $2)
+      `UPDATE mm_meetings SET ${side}_checked_at = coalesce(${side}_checked_at, $4), ${side}_checked_via = coalesce(${side}_checked_via, $2)
         WHERE id = $1 AND status = 'scheduled'
-          AND now() >= lower(during) - make_interval(mins => $3) AND now() < upper(during)
+          AND $4::timestamptz >= lower(during) - make_interval(mins => $3) AND $4::timestamptz < upper(during)
         RETURNING id`,
-      [meetingId, via, CHECKIN_OPENS_MINUTES],
+      [meetingId, via, CHECKIN_OPENS_MINUTES, now],
     );
     if (!row) {
-      const [cur] = await m.query(`SELECT status, now() < lower(during) - make_interval(mins => $2) AS early FROM mm_meetings WHERE id = $1`, [meetingId, CHECKIN_OPENS_MINUTES]);
+      const [cur] = await m.query(`SELECT status, $3::timestamptz < lower(during) - make_interval(mins => $2) AS early FROM mm_meetings WHERE id = $1`, [
+        meetingId,
+        CHECKIN_OPENS_MINUTES,
+        now,
+      ]);
       if (cur.status === 'held') return this.outcome(m, meetingId, side);
       if (cur.status === 'scheduled') throw cur.early ? MatchmakingErrors.MM_CHECKIN_NOT_OPEN() : MatchmakingErrors.MM_CHECKIN_OVER();
       throw MatchmakingErrors.MM_MEETING_NOT_SCHEDULED({ status: cur.status });
     }
     const held = await queryReturning(
       m,
-      `UPDATE mm_meetings SET status = 'held', held_at = now()
+      `UPDATE mm_meetings SET status = 'held', held_at = $2
         WHERE id = $1 AND status = 'scheduled' AND a_checked_at IS NOT NULL AND b_checked_at IS NOT NULL RETURNING id`,
-      [meetingId],
+      [meetingId, now],
     );
     if (held.length) await this.effects.concluded(m, meetingId, 'held');
     return this.outcome(m, meetingId, side);
@@ -103,8 +110,8 @@ export class MeetingCheckinService {
     return inTransaction(this.db, async (m) => {
       const rows = await queryReturning(
         m,
-        `UPDATE mm_meetings SET status = 'no-show' WHERE id = $1 AND status = 'scheduled' AND upper(during) <= now() RETURNING id`,
-        [meetingId],
+        `UPDATE mm_meetings SET status = 'no-show' WHERE id = $1 AND status = 'scheduled' AND upper(during) <= $2 RETURNING id`,
+        [meetingId, this.clock.now()],
       );
       if (rows.length) {
         await this.effects.concluded(m, meetingId, 'no-show');

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '@fair/core';
 import { inTransaction, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, queryReturning } from '@fair/db';
 import { MatchmakingErrors } from './matchmaking.errors';
 import { MatchmakingSettingsService } from './matchmaking-settings.service';
@@ -20,8 +21,8 @@ export interface RequestRow {
 
 /**
  * Meeting requests: pending → accepted / declined / expired / cancelled. Every transition is one
- * conditional UPDATE (… WHERE status = 'pending' AND expires_at > now()), so two devices accepting
- * at once give exactly one outcome; limits are counted under row locks on both participants.
+ * conditional UPDATE (… WHERE status = 'pending' AND expires_at > now), so two devices accepting
+ * at once give exactly one outcome (now = the fair clock, CLOCK); limits are counted under row locks on both participants.
  */
 @Injectable()
 export class MeetingRequestsService {
@@ -31,6 +32,7 @@ export class MeetingRequestsService {
     private readonly placement: ImmediatePlacement,
     private readonly effects: MeetingEffects,
     private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async request(from: ParticipantRow, toId: string, input: { message?: string; preferredStarts?: string[] }): Promise<RequestRow> {
@@ -56,11 +58,12 @@ export class MeetingRequestsService {
           [from.fair_id, from.id, toId],
         );
         if (declined) throw MatchmakingErrors.MM_DECLINED_BEFORE();
-        for (const p of [from, to]) await assertUnderLimit(m, p, cap);
+        const now = this.clock.now();
+        for (const p of [from, to]) await assertUnderLimit(m, p, cap, now);
         const [row] = await m.query(
-          `INSERT INTO mm_requests (fair_id, from_id, to_id, message, preferred_starts, expires_at)
-           VALUES ($1, $2, $3, $4, $5::timestamptz[], now() + make_interval(hours => $6)) RETURNING *`,
-          [from.fair_id, from.id, toId, input.message ?? '', preferred, settings.requestExpiryHours],
+          `INSERT INTO mm_requests (fair_id, from_id, to_id, message, preferred_starts, created_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5::timestamptz[], $7, $7::timestamptz + make_interval(hours => $6)) RETURNING *`,
+          [from.fair_id, from.id, toId, input.message ?? '', preferred, settings.requestExpiryHours, now],
         );
         await this.effects.requested(m, row.id);
         return row as RequestRow;
@@ -78,10 +81,10 @@ export class MeetingRequestsService {
       const req = await this.answer(m, by, requestId, 'accepted');
       const locked = await lockParticipants(m, by.fair_id, [req.from_id, req.to_id]);
       // the request already counted for both when it was made; re-checked under the locks
-      for (const p of locked.values()) await assertUnderLimit(m, p, cap, req.id);
+      for (const p of locked.values()) await assertUnderLimit(m, p, cap, this.clock.now(), req.id);
       const [meeting] = await m.query(
-        `INSERT INTO mm_meetings (fair_id, request_id, a_id, b_id) VALUES ($1, $2, $3, $4) RETURNING *`,
-        [by.fair_id, req.id, req.from_id, req.to_id],
+        `INSERT INTO mm_meetings (fair_id, request_id, a_id, b_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+        [by.fair_id, req.id, req.from_id, req.to_id, this.clock.now()],
       );
       const placed = settings.mode === 'immediate' ? await this.placement.place(m, meeting.id, settings, slots) : null;
       if (placed) await this.effects.scheduled(m, [meeting.id]);
@@ -103,9 +106,9 @@ export class MeetingRequestsService {
     return inTransaction(this.db, async (m) => {
       const [row] = await queryReturning<RequestRow>(
         m,
-        `UPDATE mm_requests SET status = 'expired', answered_at = now()
-          WHERE id = $1 AND status = 'pending' AND expires_at <= now() RETURNING *`,
-        [requestId],
+        `UPDATE mm_requests SET status = 'expired', answered_at = $2
+          WHERE id = $1 AND status = 'pending' AND expires_at <= $2 RETURNING *`,
+        [requestId, this.clock.now()],
       );
       if (row) {
         await this.effects.answered(m, row.id, 'expired');
@@ -121,16 +124,18 @@ export class MeetingRequestsService {
 
   /** the one conditional transition; explains why when it does not apply */
   private async answer(m: EntityManager, by: ParticipantRow, requestId: string, to: 'accepted' | 'declined'): Promise<RequestRow> {
+    const now = this.clock.now();
     const [row] = await queryReturning<RequestRow>(
       m,
-      `UPDATE mm_requests SET status = $3, answered_at = now()
-        WHERE id = $1 AND to_id = $2 AND status = 'pending' AND expires_at > now() RETURNING *`,
-      [requestId, by.id, to],
+      `UPDATE mm_requests SET status = $3, answered_at = $4
+        WHERE id = $1 AND to_id = $2 AND status = 'pending' AND expires_at > $4 RETURNING *`,
+      [requestId, by.id, to, now],
     );
     if (row) return row;
-    const [cur] = await m.query(`SELECT to_id, status, expires_at <= now() AS expired FROM mm_requests WHERE id = $1 AND fair_id = $2`, [
+    const [cur] = await m.query(`SELECT to_id, status, expires_at <= $3 AS expired FROM mm_requests WHERE id = $1 AND fair_id = $2`, [
       requestId,
       by.fair_id,
+      now,
     ]);
     if (!cur) throw MatchmakingErrors.MM_REQUEST_NOT_FOUND();
     if (cur.to_id !== by.id) throw MatchmakingErrors.MM_NOT_ADDRESSEE();
@@ -151,12 +156,12 @@ async function lockParticipants(m: EntityManager, fairId: string, ids: string[])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** live meetings + pending requests of p, under p's row lock */
-async function assertUnderLimit(m: EntityManager, p: ParticipantRow, cap: number, excludeRequest?: string): Promise<void> {
+async function assertUnderLimit(m: EntityManager, p: ParticipantRow, cap: number, now: Date, excludeRequest?: string): Promise<void> {
   const [{ n }] = await m.query(
     `SELECT count(*)::int AS n FROM mm_requests
       WHERE (from_id = $1 OR to_id = $1) AND id IS DISTINCT FROM $2::uuid
-        AND (status = 'accepted' OR (status = 'pending' AND expires_at > now()))`,
-    [p.id, excludeRequest ?? null],
+        AND (status = 'accepted' OR (status = 'pending' AND expires_at > $3))`,
+    [p.id, excludeRequest ?? null, now],
   );
   if (n >= cap) throw MatchmakingErrors.MM_LIMIT_REACHED({ who: p.display_name, limit: cap });
 }

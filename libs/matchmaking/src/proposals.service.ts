@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, AuditService } from '@fair/auth';
+import { CLOCK, type Clock } from '@fair/core';
 import { inTransaction, pgCode, PG_EXCLUSION_VIOLATION, queryReturning } from '@fair/db';
 import { FairsService } from '@fair/fairs';
 import { MatchmakingErrors } from './matchmaking.errors';
@@ -44,13 +45,14 @@ export class ProposalsService {
     private readonly settings: MatchmakingSettingsService,
     private readonly effects: MeetingEffects,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async run(actor: Actor, fairRef: string): Promise<ProposalView> {
     const fair = await this.fairs.get(fairRef);
     const { settings, slots: all } = await this.settings.slots(fair.id);
     // only slots still to come: a meeting is never placed into the past
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const slots = all.filter((s) => s.start > now);
     if (!slots.length) throw MatchmakingErrors.MM_NO_SESSIONS();
     const { input, open } = await loadSchedulerInput(this.db.manager, fair.id, settings.perDayLimit, slots);

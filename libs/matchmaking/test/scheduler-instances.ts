@@ -1,16 +1,8 @@
+import { seededRandom } from '@fair/core';
 import { slotGrid, type SchedulerInput, type SchedulerMeeting, type SchedulerSlot } from '../src/scheduler';
 
 /** deterministic PRNG (mulberry32) so instances and figures repeat */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** the reference fair's 3 days, 08:00-17:00 with lunch 12:00-13:00, 30-min slots: 16 a day */
 export function referenceFairSlots(): SchedulerSlot[] {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { VisitTalliesReader } from '@fair/checkin';
@@ -41,6 +42,7 @@ export class LiveFiguresService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly visits: VisitTalliesReader,
     private readonly meetings: MeetingTalliesReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async read(fairId: string): Promise<LiveFigures> {
@@ -65,7 +67,7 @@ export class LiveFiguresService {
     const gateCode = new Map((gates as { id: string; code: string }[]).map((g) => [g.id, g.code]));
     return {
       fairId,
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
       visits: {
         total: Object.values(v.byGate).reduce((a, b) => a + b, 0),
         insideNow: v.insideNow,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { FairEntity } from '@fair/fairs';
@@ -30,7 +31,10 @@ const ENTRY = `s.verdict IN ('admitted', 're-entry')`;
  */
 @Injectable()
 export class PostFairReportBuilder {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async build(fair: FairEntity, lang: Lang, progress: (step: string, done: number) => Promise<void> = async () => {}): Promise<PostFairReport> {
     const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> => this.db.query(sql, [fair.id, ...extra]);
@@ -100,7 +104,7 @@ export class PostFairReportBuilder {
     return {
       fair: { id: fair.id, slug: fair.slug, name: lang === 'vi' ? fair.nameVi : fair.nameEn, venue: lang === 'vi' ? fair.venueVi : fair.venueEn, startsOn: fair.startsOn, endsOn: fair.endsOn },
       lang,
-      generatedAt: new Date().toISOString(),
+      generatedAt: this.clock.now().toISOString(),
       headline,
       headlineText: headlineLines(headline, lang),
       arrivalCurve: curve.map((c) => ({ hour: c.hour, visits: Number(c.n) })),

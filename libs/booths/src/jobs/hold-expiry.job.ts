@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@fair/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '@fair/auth';
@@ -17,20 +18,21 @@ export class HoldExpiryJob {
     @InjectDataSource() private readonly db: DataSource,
     private readonly allocations: AllocationService,
     private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @HandlesJob('booths.hold-expire')
   async handle(payload: JobPayloads['booths.hold-expire']): Promise<{ expired: boolean }> {
     return inTransaction(this.db, async (m) => {
       const rows: (AllocationRow & { now_expired: boolean; code: string; kind: string })[] = await m.query(
-        `SELECT a.*, a.expires_at <= now() AS now_expired, b.code, b.kind FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
+        `SELECT a.*, a.expires_at <= $2 AS now_expired, b.code, b.kind FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
           WHERE a.id = $1 AND a.status = 'held' FOR UPDATE OF a`,
-        [payload.allocationId],
+        [payload.allocationId, this.clock.now()],
       );
       const hold = rows[0];
       if (!hold) return { expired: false };
       if (!hold.now_expired) {
-        // woken early (clock skew): come back at the expiry time
+        // woken early (clock skew, or the fair clock is behind): come back at the expiry time
         await this.outbox.enqueue(m, 'booths.hold-expire', payload, { runAt: new Date(hold.expires_at!) });
         return { expired: false };
       }

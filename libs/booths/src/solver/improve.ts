@@ -1,16 +1,8 @@
+import { seededRandom } from '@fair/core';
 import { contribution, pairValue, type Model } from './model';
 
 /** A small seeded generator, so a run can be repeated. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 /** Change in the objective if booths a and b (same kind) swap owners; either may be free. */
 export function swapDelta(m: Model, owner: Int32Array, a: number, b: number): number {

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '@fair/core';
+import { APP_CONFIG, CLOCK, type AppConfig, type Clock } from '@fair/core';
 import { Inject } from '@nestjs/common';
 import { JOBS, type JobName } from '../job-types';
 import { JobProducer } from '../job.producer';
@@ -14,8 +14,11 @@ interface OutboxRow {
 }
 
 /**
- * Moves due outbox rows to BullMQ (jobId = "ob-<id>", so a second relay of the same row is a
- * no-op while the job exists), and re-relays rows whose job Redis lost (a Redis restart with
+ * Moves due outbox rows to BullMQ. A row is due when its `available_at` has passed on the
+ * database's clock or on the fair clock (CLOCK): jobs queued for "now" are due at once, timers
+ * (`runAt` in fair time: request expiry, meeting close) fire when fair time reaches them.
+ * The job id is "ob-<id>", so a second relay of the same row is a no-op while the job
+ * exists. Re-relays rows whose job Redis lost (a Redis restart with
  * nothing on disk). Several workers may run it: rows are claimed with SKIP LOCKED.
  */
 @Injectable()
@@ -32,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly db: DataSource,
     private readonly producer: JobProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,9 +68,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return await this.db.transaction(async (m) => {
         const rows: OutboxRow[] = await m.query(
           `SELECT id, job_name, payload FROM outbox
-            WHERE relayed_at IS NULL AND available_at <= now()
+            WHERE relayed_at IS NULL AND available_at <= greatest(now(), $2::timestamptz)
             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
+          [limit, this.clock.now()],
         );
         if (rows.length === 0) return 0;
         await this.addToQueues(rows);
