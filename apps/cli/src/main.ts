@@ -4,6 +4,7 @@ import { ConfigError, loadConfigOrExit } from '@fair/core';
 import { registerFairs } from './commands/fairs.command';
 import { registerMigrate } from './commands/migrate.command';
 import { registerSeed } from './commands/seed.command';
+import { registerSimulate } from './commands/simulate.command';
 import { registerStart } from './commands/start.command';
 import { registerUserCreate } from './commands/user-create.command';
 
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     .name('cli')
     .description('Fair management: operator commands / Lệnh vận hành hệ thống hội chợ')
     .showHelpAfterError();
-  for (const register of [registerStart, registerMigrate, registerSeed, registerUserCreate, registerFairs]) register(program);
+  for (const register of [registerStart, registerMigrate, registerSeed, registerUserCreate, registerFairs, registerSimulate]) register(program);
   await program.parseAsync(process.argv);
 }
 
