@@ -9,6 +9,7 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { appConfig } from '@fair/core';
 import { ApiModule } from '../api.module';
 import { AllExceptionsFilter } from './exception.filter';
+import { mountQueueBoard } from './queue-board';
 import { validationPipe } from './validation';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -48,6 +49,7 @@ export async function createApiApp(options: { logger?: LogLevel[] | false } = {}
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  await mountQueueBoard(app);
 
   const webRoot = resolve(process.cwd(), 'apps/web/dist');
   if (existsSync(resolve(webRoot, 'index.html'))) {
