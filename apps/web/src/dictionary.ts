@@ -2,7 +2,10 @@
  * Every text the web app shows, in English and Vietnamese. `vi` is typed as `Dict`, so a key
  * missing in one language fails the type check.
  */
+import { extraEn, extraVi } from './dictionary-extra';
+
 export const en = {
+  ...extraEn,
   appName: 'Trade fair',
   skipToContent: 'Skip to content',
   mainNav: 'Main',
@@ -154,7 +157,7 @@ export const en = {
     exited: 'Exited',
     'not-inside': 'Not inside',
   },
-  tab: { applications: 'Applications', 'floor-plan': 'Floor plan', invitations: 'Invitations', gates: 'Gates', dashboard: 'Live dashboard' },
+  tab: { applications: 'Applications', 'floor-plan': 'Floor plan', invitations: 'Invitations', gates: 'Gates', dashboard: 'Live dashboard', matchmaking: 'Matchmaking', report: 'Report', queues: 'Job queues' },
   filterStatus: 'Status',
   startReview: 'Start review',
   approve: 'Approve',
@@ -190,6 +193,7 @@ export const en = {
 export type Dict = typeof en;
 
 export const vi: Dict = {
+  ...extraVi,
   appName: 'Hội chợ triển lãm',
   skipToContent: 'Bỏ qua đến nội dung',
   mainNav: 'Điều hướng chính',
@@ -341,7 +345,7 @@ export const vi: Dict = {
     exited: 'Đã ra',
     'not-inside': 'Không ở bên trong',
   },
-  tab: { applications: 'Hồ sơ', 'floor-plan': 'Sơ đồ gian hàng', invitations: 'Thư mời', gates: 'Cửa vào', dashboard: 'Số liệu trực tiếp' },
+  tab: { applications: 'Hồ sơ', 'floor-plan': 'Sơ đồ gian hàng', invitations: 'Thư mời', gates: 'Cửa vào', dashboard: 'Số liệu trực tiếp', matchmaking: 'Kết nối giao thương', report: 'Báo cáo', queues: 'Hàng đợi' },
   filterStatus: 'Trạng thái',
   startReview: 'Bắt đầu xét duyệt',
   approve: 'Duyệt',

@@ -103,3 +103,26 @@ export const publicApi = apiClient();
 export const organiserApi = apiClient('organiser');
 export const exhibitorApi = apiClient('exhibitor');
 export const gateApi = apiClient('gate');
+
+/** Downloads a file from the API as `role` (bearer header, so it works without the session cookie). */
+export async function download(role: Role, url: string, filename: string, headers: Record<string, string> = {}): Promise<void> {
+  const token = session.token(role);
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { 'accept-language': currentLang(), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  } catch (err) {
+    throw new ApiError(0, 'OFFLINE', (err as Error).message);
+  }
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText);
+  }
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

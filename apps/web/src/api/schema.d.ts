@@ -2235,11 +2235,15 @@ export interface components {
             /** @description personal token for the participant endpoints (header x-participant-token); shown once */
             token: string;
         };
+        RecommendationReasonDto: {
+            en: string;
+            vi: string;
+        };
         RecommendationDto: {
             participantId: string;
             displayName: string;
             score: number;
-            reasons: components["schemas"]["ReasonDto"][];
+            reasons: components["schemas"]["RecommendationReasonDto"][];
         };
         MyRequestDto: {
             id: string;

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { ok, organiserApi, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
 import type { paths } from '../api/schema';
-import type { BatchProgress, ExhibitorView, Fair, FloorPlanView, Gate, GateDevice, PlanBooth, ProposalView, VisitTallies } from '../api/views';
+import type { BatchProgress, ExhibitorView, Fair, FloorPlanView, Gate, GateDevice, PlanBooth, ProposalView } from '../api/views';
 import { WithFair } from '../fair-context';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { FloorPlan } from '../ui/floor-plan';
 import { Field, FormError, useSubmit } from '../ui/form';
+import { Dashboard, Report } from './organiser-live';
+import { Matchmaking, Queues } from './organiser-matchmaking';
 
-const TABS = ['applications', 'floor-plan', 'invitations', 'gates', 'dashboard'] as const;
+const TABS = ['applications', 'floor-plan', 'invitations', 'gates', 'dashboard', 'matchmaking', 'report', 'queues'] as const;
 type Tab = (typeof TABS)[number];
 
 export function OrganiserPage() {
@@ -50,6 +52,9 @@ function Console({ fair, onSignOut }: { fair: Fair; onSignOut(): void }) {
       {tab === 'invitations' && <Invitations fair={fair} />}
       {tab === 'gates' && <Gates fair={fair} />}
       {tab === 'dashboard' && <Dashboard fair={fair} />}
+      {tab === 'matchmaking' && <Matchmaking fair={fair} />}
+      {tab === 'report' && <Report fair={fair} />}
+      {tab === 'queues' && <Queues />}
     </section>
   );
 }
@@ -424,76 +429,6 @@ function Gates({ fair }: { fair: Fair }) {
           </li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-/** Live figures, refreshed every few seconds: people inside, arrivals by hour and gate. */
-function Dashboard({ fair }: { fair: Fair }) {
-  const { t, number, time } = useI18n();
-  const [tallies, setTallies] = useState<VisitTallies | null>(null);
-  const [at, setAt] = useState<Date | null>(null);
-  useEffect(() => {
-    let stop = false;
-    const load = async () => {
-      try {
-        const v = (await ok(organiserApi.GET('/api/checkin/fairs/{fair}/tallies', { params: { path: { fair: fair.id } } }))) as unknown as VisitTallies;
-        if (!stop) {
-          setTallies(v);
-          setAt(new Date());
-        }
-      } catch {
-        /* keep the last figures; the banner says the connection is lost */
-      }
-    };
-    void load();
-    const timer = setInterval(() => void load(), 3000);
-    return () => {
-      stop = true;
-      clearInterval(timer);
-    };
-  }, [fair.id]);
-  if (!tallies) return <p role="status">{t.loading}</p>;
-  const hours = Object.entries(tallies.byHour).sort(([a], [b]) => a.localeCompare(b));
-  const max = Math.max(1, ...hours.map(([, n]) => n));
-  const arrivals = Object.values(tallies.byGate).reduce((a, b) => a + b, 0);
-  return (
-    <section className="dashboard">
-      <div className="figures">
-        <div className="figure">
-          <span>{t.insideNow}</span>
-          <strong data-testid="inside-now">{number(tallies.insideNow)}</strong>
-        </div>
-        <div className="figure">
-          <span>{t.arrivals}</span>
-          <strong data-testid="arrivals">{number(arrivals)}</strong>
-        </div>
-      </div>
-      <h2>{t.arrivalCurve}</h2>
-      <svg className="chart" viewBox={`0 0 ${Math.max(hours.length, 1) * 30} 110`} role="img" aria-label={t.arrivalCurve}>
-        {hours.map(([h, n], i) => (
-          <g key={h}>
-            <rect x={i * 30 + 4} y={100 - (n / max) * 90} width={22} height={(n / max) * 90} fill="#0b4f8a" />
-            <text x={i * 30 + 15} y={108} fontSize={7} textAnchor="middle">
-              {h.slice(-2)}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <h2>{t.perGate}</h2>
-      <table>
-        <tbody>
-          {Object.entries(tallies.byGate).map(([g, n]) => (
-            <tr key={g}>
-              <th scope="row">{g}</th>
-              <td>{number(n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted" role="status">
-        {at && t.updatedAt(time(at))}
-      </p>
     </section>
   );
 }

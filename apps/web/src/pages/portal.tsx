@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
 import { FloorPlan } from '../ui/floor-plan';
 import { Field, FormError, useSubmit } from '../ui/form';
+import { LeadsSection, MatchmakingSection, StaffSection } from './portal-extras';
 
 export function PortalPage() {
   const { t } = useI18n();
@@ -60,6 +61,13 @@ function ExhibitorCard({ ex, reload }: { ex: ExhibitorView; reload(): void }) {
         {t.assignedBooths}: {ex.assignedBooths.length ? ex.assignedBooths.join(', ') : t.none}
       </p>
       {ex.status === 'approved' && <BoothSelection fairId={ex.fairId} onPicked={reload} />}
+      {ex.status === 'approved' && (
+        <>
+          <StaffSection ex={ex} />
+          <MatchmakingSection ex={ex} />
+          <LeadsSection ex={ex} />
+        </>
+      )}
       <ProfileForm ex={ex} onSaved={reload} />
       <p>
         <Link to="/catalogue">{t.navCatalogue}</Link>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import { ok, publicApi } from '../api/client';
-import { VISITOR_TYPES, type Fair, type RegisterVisitorBody, type VisitorType } from '../api/views';
+import { ok, publicApi, type ApiError } from '../api/client';
+import { VISITOR_TYPES, type Fair, type PublicPass, type RegisterVisitorBody, type VisitorType } from '../api/views';
 import { WithFair, fairName, useFair } from '../fair-context';
 import { decodePass } from '../gate/pass-code';
 import { useI18n } from '../i18n';
@@ -80,38 +80,52 @@ export function RegisteredPage() {
   );
 }
 
-/** "My pass": the QR of a pass code (from ?code= or typed/pasted) and a printable badge. */
+/**
+ * "My pass" (linked from the invitation email as /pass?code=…): the QR of the pass code, the
+ * badge details the API confirms for that signed code (name, company, type, validity, status),
+ * and a printable badge. Offline, the code is still shown from what it carries itself.
+ */
 export function PassPage() {
   const { t, lang, dateTime } = useI18n();
   const { fair } = useFair();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? localStorage.getItem('fair.pass') ?? '');
-  const [name, setName] = useState(() => localStorage.getItem('fair.pass.name') ?? '');
   const [svg, setSvg] = useState('');
+  const [details, setDetails] = useState<PublicPass | null>(null);
+  const [lookupError, setLookupError] = useState<string | null>(null);
   const pass = code ? decodePass(code) : null;
   useEffect(() => {
+    setDetails(null);
+    setLookupError(null);
     if (!pass) return setSvg('');
     localStorage.setItem('fair.pass', code);
     QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 }).then(setSvg, () => setSvg(''));
+    ok(publicApi.GET('/api/visitors/fairs/{fair}/my-pass', { params: { path: { fair: pass.fairId }, query: { code } } as never }))
+      .then((d) => setDetails(d as PublicPass))
+      .catch((e: ApiError) => setLookupError(e.offline ? null : t.passNotFound));
   }, [code]);
-  useEffect(() => localStorage.setItem('fair.pass.name', name), [name]);
   return (
     <section className="narrow pass-page">
       <h1 className="no-print">{t.myPass}</h1>
       <div className="no-print">
-        <Field label={t.passCode} name="code" as="textarea" value={code} onValue={(v) => setCode(v.trim())} hint={t.passCodeHint} error={code && !pass ? t.passCodeInvalid : undefined} />
-        <Field label={t.f.fullName} name="name" value={name} onValue={setName} />
+        <Field label={t.passCode} name="code" as="textarea" value={code} onValue={(v) => setCode(v.trim())} hint={t.passCodeHint} error={code && !pass ? t.passCodeInvalid : (lookupError ?? undefined)} />
       </div>
       {pass && (
         <>
-          <article className="badge" aria-label={t.badge}>
+          <article className="badge" aria-label={t.badge} data-testid="badge">
             <p className="badge-fair">{fair ? fairName(fair, lang) : ''}</p>
-            <p className="badge-name">{name}</p>
+            <p className="badge-name" data-testid="badge-name">{details?.name ?? ''}</p>
+            {details?.company && <p className="badge-company">{details.company}</p>}
             <p className="badge-type">{t.visitorType[pass.visitorType]}</p>
             <div className="qr" role="img" aria-label={t.qrOf(pass.serial)} dangerouslySetInnerHTML={{ __html: svg }} />
             <p className="badge-serial">#{pass.serial}</p>
             <p className="muted">
               {t.validFromTo(dateTime(new Date(pass.validFrom * 1000)), dateTime(new Date(pass.validUntil * 1000)))}
             </p>
+            {details && (
+              <p className="no-print" role="status" data-testid="pass-status" data-status={details.status}>
+                {t.passStatus[details.status]}
+              </p>
+            )}
           </article>
           <button type="button" className="primary no-print" onClick={() => window.print()}>
             {t.printBadge}

@@ -91,7 +91,7 @@ export class JoinedDto {
   @ApiProperty({ description: 'personal token for the participant endpoints (header x-participant-token); shown once' }) token: string;
 }
 
-export class ReasonDto {
+export class RecommendationReasonDto {
   @ApiProperty() en: string;
   @ApiProperty() vi: string;
 }
@@ -100,7 +100,7 @@ export class RecommendationDto {
   @ApiProperty() participantId: string;
   @ApiProperty() displayName: string;
   @ApiProperty() score: number;
-  @ApiProperty({ type: [ReasonDto] }) reasons: ReasonDto[];
+  @ApiProperty({ type: [RecommendationReasonDto] }) reasons: RecommendationReasonDto[];
 }
 
 export class MeetingRequestRowDto {

@@ -14,6 +14,7 @@ const TEXT = {
     show: 'Vui lòng xuất trình mã QR dưới đây (trên điện thoại hoặc bản in thẻ đính kèm) tại cửa vào.',
     type: 'Loại khách',
     keep: 'Mã QR là riêng của Quý khách; vui lòng không chia sẻ.',
+    pass: 'Xem thẻ và in thẻ đeo',
   },
   en: {
     subject: (f: string) => `Your invitation to ${f}`,
@@ -22,10 +23,14 @@ const TEXT = {
     show: 'Please show the QR code below (on your phone or on the attached printable badge) at the entrance.',
     type: 'Visitor type',
     keep: 'This QR code is yours alone; please do not share it.',
+    pass: 'View and print my pass',
   },
 };
 
-export function renderInvitation(p: InvitationParams, lang: Lang): Promise<RenderedMail> {
+/** The "my pass" page of the web app for this code (the code carries the fair). */
+export const passPageUrl = (publicUrl: string, code: string) => `${publicUrl}/pass?code=${encodeURIComponent(code)}`;
+
+export function renderInvitation(p: InvitationParams, lang: Lang, publicUrl?: string): Promise<RenderedMail> {
   const t = TEXT[lang];
   const fair = lang === 'vi' ? p.fairNameVi : p.fairNameEn;
   const venue = (lang === 'vi' ? p.venueVi : p.venueEn) || fair;
@@ -38,6 +43,7 @@ export function renderInvitation(p: InvitationParams, lang: Lang): Promise<Rende
     lang,
     heading: t.heading(p.name),
     paragraphs: [t.body(fair, venue, dates), t.show, `${t.type}: ${typeLabel}`, t.keep],
+    button: publicUrl ? { label: t.pass, url: passPageUrl(publicUrl, p.code) } : undefined,
     extraHtml: `<p style="text-align:center"><img src="cid:${escapeHtml(cid)}" alt="QR" width="246" height="246"></p><p style="text-align:center;font-size:12px;color:#555">#${p.serial}</p>`,
   });
   return badgePdf({ fairName: fair, name: p.name, company: p.company, typeLabel, code: p.code, serial: p.serial, dates, qr }).then((pdf) => ({
@@ -58,6 +64,6 @@ export class InvitationTemplate implements OnModuleInit {
   constructor(private readonly templates: MailTemplates) {}
 
   onModuleInit(): void {
-    this.templates.register(INVITATION_TEMPLATE, (params, ctx) => renderInvitation(params as unknown as InvitationParams, ctx.lang));
+    this.templates.register(INVITATION_TEMPLATE, (params, ctx) => renderInvitation(params as unknown as InvitationParams, ctx.lang, ctx.publicUrl));
   }
 }
