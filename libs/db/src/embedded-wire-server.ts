@@ -57,7 +57,18 @@ export class EmbeddedWireServer {
       this.owner = conn;
       return Promise.resolve();
     }
-    return new Promise((grant) => this.waiting.push({ conn, grant }));
+    return new Promise((grant) => {
+      // A transaction that queries through a second connection waits for itself here forever;
+      // say so, since a real PostgreSQL would not show the bug.
+      const timer = setTimeout(() => {
+        process.stderr.write(
+          `[embedded-db] connection #${conn.id} has waited 10 s for #${this.owner?.id}, which holds the database` +
+            ` (an open transaction?). Code that queries on another connection inside a transaction deadlocks the embedded engine.\n`,
+        );
+      }, 10_000);
+      timer.unref();
+      this.waiting.push({ conn, grant: () => (clearTimeout(timer), grant()) });
+    });
   }
 
   release(conn: Connection): void {

@@ -52,7 +52,7 @@ export class PassesService {
   /** Issues passes inside the caller's transaction; serials come from the sequence first, then get signed. */
   async issueMany(m: EntityManager, fair: FairForPass, items: NewPass[]): Promise<PassEntity[]> {
     if (items.length === 0) return [];
-    const signer = await this.keys.signer(fair.id);
+    const signer = await this.keys.signer(fair.id, m);
     const window = fairValidityWindow(fair);
     const serials: { s: string }[] = await m.query(`SELECT nextval('pass_serial_seq') AS s FROM generate_series(1, $1)`, [items.length]);
     const rows = items.map((item, i) => {

@@ -36,15 +36,17 @@ export class QrKeysService {
   ) {}
 
   /**
-   * The active key, created on first use outside any caller's transaction (autocommit), so a
-   * rolled-back registration never leaves a cached key that the database does not hold.
+   * The active key, created on first use. Read and created through the caller's transaction when
+   * one is given (one connection per transaction: the embedded engine is a single session, and a
+   * second connection would wait for this transaction forever). A key created now is cached only
+   * on a later call, once it is committed, so a rolled-back registration leaves nothing behind.
    */
-  async signer(fairId: string): Promise<Signer> {
+  async signer(fairId: string, manager: EntityManager = this.db.manager): Promise<Signer> {
     const cached = this.signers.get(fairId);
     if (cached) return cached;
-    const manager = this.db.manager;
     let rows = await this.activeKey(manager, fairId);
-    if (!rows[0]) {
+    const existed = Boolean(rows[0]);
+    if (!existed) {
       // Two first issues racing: the primary key lets one key 1 in; both then read that one.
       await this.insertKey(manager, fairId, 1, 'ON CONFLICT DO NOTHING');
       rows = await this.activeKey(manager, fairId);
@@ -52,7 +54,7 @@ export class QrKeysService {
     const row = rows[0]!;
     const der = decryptPrivateKey(this.config.APP_SECRET, row.private_key_sealed, `${fairId}:${row.key_id}`);
     const signer = { keyId: row.key_id, privateKey: privateKeyFromDer(der) };
-    this.signers.set(fairId, signer);
+    if (existed) this.signers.set(fairId, signer);
     return signer;
   }
 
