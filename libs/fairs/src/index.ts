@@ -8,3 +8,4 @@ export * from './floor-plan.csv';
 export * from './reference-fair';
 export * from './reference-fair.seeder';
 export * from './fairs.module';
+export { ImportCsvDto } from './http/fairs.dto';

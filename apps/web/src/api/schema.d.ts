@@ -2147,6 +2147,21 @@ export interface components {
              */
             lang?: "vi" | "en";
         };
+        BreakDto: {
+            /** @example 12:00 */
+            start: string;
+            /** @example 13:00 */
+            end: string;
+        };
+        MatchmakingSessionDto: {
+            /** @example 2026-10-01 */
+            date: string;
+            /** @example 08:00 */
+            start: string;
+            /** @example 17:00 */
+            end: string;
+            breaks?: components["schemas"]["BreakDto"][];
+        };
         SettingsDto: {
             /** @example 30 */
             slotMinutes: number;
@@ -2158,13 +2173,7 @@ export interface components {
             mode: "immediate" | "batch";
             /** @example +07:00 */
             utcOffset?: string;
-            sessions: components["schemas"]["SessionDto"][];
-        };
-        BreakDto: {
-            /** @example 12:00 */
-            start: string;
-            /** @example 13:00 */
-            end: string;
+            sessions: components["schemas"]["MatchmakingSessionDto"][];
         };
         SessionOutDto: {
             /** @example 2026-10-01 */

@@ -6,7 +6,7 @@ import { ExhibitorTransitionsService } from '../exhibitor-transitions.service';
 import { exhibitorView } from '../exhibitor.view';
 import { ExhibitorsService } from '../exhibitors.service';
 import { FairsService } from '@fair/fairs';
-import { ImportCsvDto } from './import.dto';
+import { ImportCsvDto } from '@fair/fairs';
 import { ReviewService } from '../review.service';
 import { ApplicationQueryDto, DecisionDto, OriginDto, ReasonDto } from './review.dto';
 

@@ -60,7 +60,7 @@ class BreakDto {
   @ApiProperty({ example: '13:00' }) @Matches(/^\d\d:\d\d$/) end: string;
 }
 
-class SessionDto {
+class MatchmakingSessionDto {
   @ApiProperty({ example: '2026-10-01' }) @Matches(/^\d{4}-\d\d-\d\d$/) date: string;
   @ApiProperty({ example: '08:00' }) @Matches(/^\d\d:\d\d$/) start: string;
   @ApiProperty({ example: '17:00' }) @Matches(/^\d\d:\d\d$/) end: string;
@@ -73,7 +73,7 @@ export class SettingsDto {
   @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(2160) requestExpiryHours: number;
   @ApiProperty({ enum: ['immediate', 'batch'] }) @IsIn(['immediate', 'batch']) mode: 'immediate' | 'batch';
   @ApiPropertyOptional({ example: '+07:00' }) @IsOptional() @Matches(/^[+-]\d\d:\d\d$/) utcOffset?: string;
-  @ApiProperty({ type: [SessionDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => SessionDto) sessions: SessionDto[];
+  @ApiProperty({ type: [MatchmakingSessionDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => MatchmakingSessionDto) sessions: MatchmakingSessionDto[];
 }
 
 export class MeetingRequestDto {
@@ -169,7 +169,7 @@ export class SchedulerProposalDto {
   @ApiProperty({ enum: ['open', 'published', 'discarded'] }) status: 'open' | 'published' | 'discarded';
 }
 
-class SessionOutDto extends SessionDto {}
+class SessionOutDto extends MatchmakingSessionDto {}
 
 export class SettingsViewDto {
   @ApiProperty() slotMinutes: number;
