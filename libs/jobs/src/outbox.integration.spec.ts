@@ -47,8 +47,6 @@ describe('outbox -> BullMQ -> worker -> nodemailer, on real Postgres, Redis and 
       );
     const id = await queue('hello-1');
     expect(await queue('hello-1')).toBeNull(); // the same dedupe key queues nothing more
-    await new Promise((r) => setTimeout(r, 3000));
-    console.log(await sys.dataSource.query(`SELECT m.status, m.last_error, m.attempts, o.relayed_at, o.completed_at, o.failed_at, o.last_error AS ol FROM mail_messages m JOIN outbox o ON o.payload->>'mailId' = m.id::text`));
     const [msg] = await sys.smtp!.waitFor(1);
     const parsed = await PostalMime.parse(msg!.raw);
     expect(parsed.subject).toBe('Xin chào <script>x</script>');
