@@ -235,7 +235,8 @@ describeBrowser('web app in Chromium', () => {
     const ctx = await context(PHONE, { gate: gateToken });
     const page = await ctx.newPage();
     await page.goto(`${sys.baseUrl}/gate?device=${deviceId}`);
-    await page.waitForFunction(() => !document.body.textContent?.includes('No offline keys yet'));
+    // The offline kit (keys + revocations) must be on the device before the network goes.
+    await page.locator('[data-testid=kit-status][data-ready=true]').waitFor();
 
     await ctx.setOffline(true);
     const scan = async (code: string, verdict: string) => {

@@ -188,7 +188,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
         <span data-testid="connection">{online ? t.online : t.offline}</span>
         <span data-testid="queue-length">{t.queued(queued)}</span>
         <span data-testid="session-count">{t.scansThisSession(count)}</span>
-        <span className="muted">{kit ? t.kitAt(time(kit.generatedAt)) : t.noKit}</span>
+        <span className="muted" data-testid="kit-status" data-ready={kit ? "true" : "false"}>{kit ? t.kitAt(time(kit.generatedAt)) : t.noKit}</span>
       </div>
       <div
         className={`verdict ${shown ? (good ? 'good' : shown.verdict === 'already-inside' || shown.verdict === 're-entry' ? 'warn' : 'bad') : 'idle'}`}
