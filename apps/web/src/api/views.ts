@@ -3,7 +3,7 @@ import type { components } from './schema';
 /**
  * Response bodies, from the generated OpenAPI types. The interfaces below are the endpoints
  * (exhibitors, booths) whose controllers do not declare a response schema yet, described from
- * the services' return types (see docs/decisions/014-web-app.md).
+ * the services' return types (see docs/decisions/009-web-app.md).
  */
 export type Fair = components['schemas']['FairDto'];
 export type Booth = components['schemas']['BoothDto'];
