@@ -17,7 +17,7 @@ function newest(dir) {
     if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name === 'web') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) latest = Math.max(latest, newest(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
   }
   return latest;
 }
@@ -32,6 +32,20 @@ for (const app of apps) {
     stdio: ['ignore', process.stderr, process.stderr],
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// `start` also serves the web app: build it when its output is missing or older than its sources.
+if (args[0] === 'start') {
+  const webSources = Math.max(newest(join(root, 'apps/web/src')), statSync(join(root, 'apps/web/index.html')).mtimeMs);
+  const webEntry = join(root, 'apps/web/dist/index.html');
+  if (!existsSync(webEntry) || statSync(webEntry).mtimeMs < webSources) {
+    process.stderr.write('[build] web...\n');
+    const built = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
 }
 
 const cli = spawnSync(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/cli/apps/cli/src/main.js'), ...args], {
