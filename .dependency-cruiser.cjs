@@ -15,7 +15,7 @@ const FOUNDATION = ['core', 'db', 'jobs', 'mail', 'auth', 'fairs', 'tallies'];
 const DOMAIN_MAY_IMPORT = {
   exhibitors: [],
   booths: ['exhibitors'],
-  visitors: [],
+  visitors: ['exhibitors'], // staff passes for an exhibitor's staff
   checkin: ['visitors'],
   matchmaking: ['exhibitors', 'visitors'],
   leads: ['visitors'],

@@ -6,6 +6,7 @@ export * from './exhibitor-staff.entity';
 export * from './exhibitor-token.entity';
 export * from './exhibitors.errors';
 export * from './exhibitors.service';
+export { PortalService } from './portal.service';
 export * from './exhibitor-booth-codes';
 export * from './exhibitors.module';
 export * from './jobs/exhibitors-worker.module';

@@ -63,6 +63,7 @@ describe('exhibitor portal: own data only; public catalogue', () => {
       ['PUT', `/api/exhibitors/${b.id}/application`, applicationBody(2, { legalName: 'Hijacked', country: 'VN', phone: '0912345678', booths: [{ kind: 'domestic', count: 2 }] })],
       ['POST', `/api/exhibitors/${b.id}/resubmit`],
       ['POST', `/api/exhibitors/${b.id}/withdraw`],
+      ['POST', `/api/exhibitors/${b.id}/staff-passes`],
     ];
     for (const [method, path, body] of cases) {
       const res = await as(a.session).call(method, path, body);

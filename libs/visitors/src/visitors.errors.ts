@@ -21,4 +21,9 @@ export const VisitorErrors = defineErrors({
     en: 'No visitor matches; no invitation was queued',
     vi: 'Không có khách nào phù hợp; chưa có thư mời nào được xếp hàng gửi',
   },
+  STAFF_PASSES_NOT_APPROVED: {
+    status: 409,
+    en: 'Staff passes are issued once the exhibitor is approved',
+    vi: 'Thẻ nhân viên chỉ được cấp sau khi đơn vị trưng bày được duyệt',
+  },
 });

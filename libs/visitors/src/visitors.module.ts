@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExhibitorsModule } from '@fair/exhibitors';
 import { FairsModule } from '@fair/fairs';
 import { VISITOR_ENTITIES } from './entities';
 import { InvitationsService } from './invitations.service';
@@ -8,6 +9,8 @@ import { PassLookupService } from './pass-lookup.service';
 import { QrKeysService } from './qr-keys.service';
 import { VisitorsService } from './visitors.service';
 import { VisitorsController } from './http/visitors.controller';
+import { StaffPassesController } from './http/staff-passes.controller';
+import { StaffPassesService } from './staff-passes.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature(VISITOR_ENTITIES), FairsModule],
@@ -16,5 +19,9 @@ import { VisitorsController } from './http/visitors.controller';
 })
 export class VisitorsModule {}
 
-@Module({ imports: [VisitorsModule, FairsModule], controllers: [VisitorsController] })
+@Module({
+  imports: [VisitorsModule, FairsModule, ExhibitorsModule],
+  controllers: [VisitorsController, StaffPassesController],
+  providers: [StaffPassesService],
+})
 export class VisitorsHttpModule {}

@@ -340,6 +340,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exhibitors/{id}/staff-passes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPassesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checkin/fairs/{fair}/gates": {
         parameters: {
             query?: never;
@@ -1823,6 +1839,21 @@ export interface components {
             done: boolean;
             failures: components["schemas"]["BatchFailureDto"][];
         };
+        IssuedStaffPassDto: {
+            staffId: string;
+            name: string;
+            passSerial: number;
+        };
+        SkippedStaffDto: {
+            staffId: string;
+            name: string;
+            /** @enum {string} */
+            reason: "no-email" | "has-pass";
+        };
+        StaffPassesResultDto: {
+            issued: components["schemas"]["IssuedStaffPassDto"][];
+            skipped: components["schemas"]["SkippedStaffDto"][];
+        };
         CreateGateDto: {
             /** @example A1 */
             code: string;
@@ -3193,6 +3224,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchProgressDto"];
+                };
+            };
+        };
+    };
+    StaffPassesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPassesResultDto"];
                 };
             };
         };

@@ -11,11 +11,12 @@ interface Staff {
   email: string | null;
 }
 
-/** The exhibitor's staff members (their passes are issued by the organiser as exhibitor-staff visitors). */
+/** The exhibitor's staff members, and their passes (exhibitor-staff visitors, sent by email). */
 export function StaffSection({ ex }: { ex: ExhibitorView }) {
   const { t } = useI18n();
   const [staff, setStaff] = useState<Staff[]>([]);
   const [form, setForm] = useState({ name: '', role: '', email: '' });
+  const [passes, setPasses] = useState<string | null>(null);
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/exhibitors/{id}/staff', { params: { path: { id: ex.id } } })).then((s) => setStaff(s as unknown as Staff[]), () => undefined);
@@ -41,6 +42,21 @@ export function StaffSection({ ex }: { ex: ExhibitorView }) {
         </ul>
       )}
       <p className="muted">{t.staffPassNote}</p>
+      <p>
+        <button
+          type="button"
+          disabled={busy || ex.status !== 'approved'}
+          onClick={() =>
+            void run(async () => {
+              const r = await ok(exhibitorApi.POST('/api/exhibitors/{id}/staff-passes', { params: { path: { id: ex.id } } }));
+              setPasses(t.staffPassesResult(r.issued.length, r.skipped.length));
+            })
+          }
+        >
+          {t.issueStaffPasses}
+        </button>{' '}
+        {passes && <span role="status" data-testid="staff-passes-result">{passes}</span>}
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
