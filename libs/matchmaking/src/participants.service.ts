@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { FairsService } from '@fair/fairs';
-import type { Actor } from '@fair/auth';
+import { AuditService, type Actor } from '@fair/auth';
 import { ExhibitorsService } from '@fair/exhibitors';
 import { PassProof } from './pass-proof';
-import { inTransaction, pgConstraint, PG_UNIQUE_VIOLATION, pgCode } from '@fair/db';
+import { inTransaction, pgConstraint, PG_UNIQUE_VIOLATION, pgCode, queryReturning } from '@fair/db';
 import { MatchmakingErrors } from './matchmaking.errors';
 import type { ParticipantProfile, ParticipantRow } from './participant-profile';
 import { recommend, type Recommendation } from './recommendations';
@@ -25,6 +25,7 @@ export class ParticipantsService {
     private readonly fairs: FairsService,
     private readonly exhibitors: ExhibitorsService,
     private readonly passes: PassProof,
+    private readonly audit: AuditService,
   ) {}
 
   /** self-service: the signed-in user's own approved exhibitor joins */
@@ -38,6 +39,30 @@ export class ParticipantsService {
       if ((err as { code?: string }).code === 'MM_SUBJECT_NOT_FOUND') throw MatchmakingErrors.MM_NOT_EXHIBITOR();
       throw err;
     }
+  }
+
+  /**
+   * self-service, a second device: a new token for the signed-in exhibitor's existing
+   * participant. Only the hash is stored, so the old token cannot be shown again: it is replaced
+   * (the other device's token stops working) and the change is audited.
+   */
+  async reissueExhibitorToken(actor: Actor, fairRef: string): Promise<{ participant: ParticipantRow; token: string }> {
+    const fair = await this.fairs.get(fairRef);
+    const exhibitorId = actor.userId ? await this.exhibitors.exhibitorIdForUser(actor.userId, fair.id) : null;
+    if (!exhibitorId) throw MatchmakingErrors.MM_NOT_EXHIBITOR();
+    const token = randomBytes(24).toString('base64url');
+    return inTransaction(this.db, async (m) => {
+      const [ex] = await m.query(`SELECT status FROM exhibitors WHERE id = $1 AND fair_id = $2`, [exhibitorId, fair.id]);
+      if (ex?.status !== 'approved') throw MatchmakingErrors.MM_NOT_EXHIBITOR();
+      const [row] = await queryReturning<ParticipantRow>(m, `UPDATE mm_participants SET token_hash = $3 WHERE fair_id = $1 AND exhibitor_id = $2 RETURNING *`, [
+        fair.id,
+        exhibitorId,
+        hashToken(token),
+      ]);
+      if (!row) throw MatchmakingErrors.MM_NOT_PARTICIPANT();
+      await this.audit.record(m, actor, { action: 'matchmaking.token.reissue', entity: 'mm_participant', entityId: row.id, fairId: fair.id, after: { exhibitorId } });
+      return { participant: row, token };
+    });
   }
 
   /** self-service: a registered visitor joins by presenting the QR pass code mailed to them */

@@ -109,6 +109,20 @@ export class MatchmakingController {
     return { participantId: r.participant.id, token: r.token };
   }
 
+  /**
+   * the signed-in exhibitor, already joined, uses matchmaking on another device: a new token for
+   * its participant; the previous token stops working
+   */
+  @Roles('exhibitor')
+  @ApiBearerAuth()
+  @Post('fairs/:fair/join/exhibitor/reissue')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JoinedDto })
+  async reissueExhibitorToken(@Param('fair') fair: string, @CurrentActor() actor: Actor) {
+    const r = await this.participants.reissueExhibitorToken(actor, fair);
+    return { participantId: r.participant.id, token: r.token };
+  }
+
   /** a registered visitor opts in with the QR pass code from their pass email */
   @Public()
   @Post('fairs/:fair/join/visitor')
