@@ -7,7 +7,8 @@ declare const window: { axe: { run(ctx: unknown, opts: unknown): Promise<{ viola
  * through the API (registrations, scans at two gates, lead scans): the live dashboard and the
  * post-fair report show what SQL recounts give; the PDF/CSV run completes; bull-board is behind
  * organiser login; the invitation's pass link opens the pass page; a Vietnamese run of these
- * pages; and axe-core finds no unlabelled form field on the main pages.
+ * pages; and axe-core finds no unlabelled form field on the main pages. (The same pages on a fair
+ * produced by `cli simulate`, with companies, booths and meetings: simulated-fair.e2e.spec.ts.)
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { readFileSync } from 'node:fs';
@@ -136,7 +137,7 @@ describeBrowser('organiser console, pass page and accessibility in Chromium', ()
     return { visits: v!.visits, inside: inside!.n, perGate, held: held!.n, companies: companies!.n };
   }
 
-  it('the organiser dashboard and report show the figures of a small simulated fair (SQL recounts), the PDF/CSV run completes, bull-board is organiser-only', async () => {
+  it('the organiser dashboard and report show the figures of a small hand-seeded fair (SQL recounts, people inside), the PDF/CSV run completes, bull-board is organiser-only', async () => {
     const sql = await recount();
     expect(sql.visits).toBeGreaterThanOrEqual(4);
     const ctx = await context('en', { organiser });

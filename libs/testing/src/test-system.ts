@@ -39,10 +39,16 @@ let userCounter = 0;
  * The real system for one test file: its own database (cloned from the migrated template),
  * its own Redis key prefix, an SMTP sink when asked, the API listening on a free port, and the
  * worker in the same process when asked.
+ *
+ * `database` and `redisPrefix` start it on a database and Redis prefix something else already
+ * filled (e.g. `runSimulation`); the system then owns them: `close()` drops that database and
+ * clears that prefix.
  */
-export async function startTestSystem(options: { worker?: boolean; smtp?: boolean; env?: Record<string, string> } = {}): Promise<TestSystem> {
-  const db = await createTestDatabase();
-  const redisPrefix = testRedisPrefix();
+export async function startTestSystem(
+  options: { worker?: boolean; smtp?: boolean; env?: Record<string, string>; database?: TestDatabase; redisPrefix?: string } = {},
+): Promise<TestSystem> {
+  const db = options.database ?? (await createTestDatabase());
+  const redisPrefix = options.redisPrefix ?? testRedisPrefix();
   const smtp = options.smtp ? await startSmtpSink() : undefined;
   Object.assign(process.env, {
     NODE_ENV: 'test',

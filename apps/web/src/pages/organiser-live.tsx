@@ -4,19 +4,37 @@ import type { Fair, LiveFigures, PostFairReport, ReportRun } from '../api/views'
 import { useI18n } from '../i18n';
 import { FormError, useSubmit } from '../ui/form';
 
-/** Bars of an hourly curve (fair-local hours), labelled by hour. */
+/**
+ * Bars of an hourly curve (fair-local hours), labelled by hour; when the curve spans several
+ * days, the first bar of each day carries the date, so two days' "08h" are not read as one.
+ */
 function HourBars({ points, label }: { points: { hour: string; visits: number }[]; label: string }) {
+  const { date, number } = useI18n();
   const max = Math.max(1, ...points.map((p) => p.visits));
+  const days = new Set(points.map((p) => p.hour.slice(0, 10)));
   return (
-    <svg className="chart" viewBox={`0 0 ${Math.max(points.length, 1) * 30} 110`} role="img" aria-label={label}>
-      {points.map((p, i) => (
-        <g key={p.hour} data-hour={p.hour} data-visits={p.visits}>
-          <rect x={i * 30 + 4} y={100 - (p.visits / max) * 90} width={22} height={(p.visits / max) * 90} fill="#0b4f8a" />
-          <text x={i * 30 + 15} y={108} fontSize={7} textAnchor="middle">
-            {p.hour.slice(-2)}h
-          </text>
-        </g>
-      ))}
+    <svg className="chart" viewBox={`0 0 ${Math.max(points.length, 1) * 30} 120`} role="img" aria-label={label}>
+      {points.map((p, i) => {
+        const day = p.hour.slice(0, 10);
+        const firstOfDay = days.size > 1 && (i === 0 || points[i - 1]!.hour.slice(0, 10) !== day);
+        return (
+          <g key={p.hour} data-hour={p.hour} data-visits={p.visits}>
+            <title>{`${date(day)} ${p.hour.slice(-2)}h: ${number(p.visits)}`}</title>
+            {firstOfDay && (
+              <>
+                {i > 0 && <line x1={i * 30} x2={i * 30} y1={0} y2={110} stroke="#8a8a8a" strokeDasharray="2 2" />}
+                <text x={i * 30 + 2} y={7} fontSize={7} data-day={day}>
+                  {date(day)}
+                </text>
+              </>
+            )}
+            <rect x={i * 30 + 4} y={110 - (p.visits / max) * 90} width={22} height={(p.visits / max) * 90} fill="#0b4f8a" />
+            <text x={i * 30 + 15} y={118} fontSize={7} textAnchor="middle">
+              {p.hour.slice(-2)}h
+            </text>
+          </g>
+        );
+      })}
     </svg>
   );
 }
@@ -229,7 +247,7 @@ export function Report({ fair }: { fair: Fair }) {
           </thead>
           <tbody>
             {report.meetingsPerDay.map((d) => (
-              <tr key={d.day}>
+              <tr key={d.day} data-day={d.day}>
                 <th scope="row">{d.day}</th>
                 <td>{number(d.scheduled)}</td>
                 <td>{number(d.held)}</td>
@@ -238,7 +256,7 @@ export function Report({ fair }: { fair: Fair }) {
             ))}
           </tbody>
         </table>
-        <table>
+        <table data-testid="report-occupancy">
           <caption>{t.occupancy}</caption>
           <thead>
             <tr>
@@ -250,7 +268,7 @@ export function Report({ fair }: { fair: Fair }) {
           </thead>
           <tbody>
             {report.boothOccupancy.map((o) => (
-              <tr key={o.kind}>
+              <tr key={o.kind} data-kind={o.kind}>
                 <th scope="row">{o.label}</th>
                 <td>{number(o.total)}</td>
                 <td>{number(o.assigned)}</td>
