@@ -101,7 +101,10 @@ export const extraEn = {
   table: 'Table',
   with: 'With',
   when: 'When',
-  tokenLost: 'You joined matchmaking on another device; open it there.',
+  tokenLost: 'You already joined matchmaking on another device.',
+  tokenRevoked: 'Matchmaking was opened on another device, so it was closed on this one.',
+  useOnThisDevice: 'Use matchmaking on this device',
+  useOnThisDeviceNote: 'Your requests and agenda stay as they are; the other device will then be signed out of matchmaking (it can take it back the same way).',
   passStatus: { active: 'Valid', revoked: 'Cancelled', replaced: 'Replaced by a newer pass' } as Record<string, string>,
   passNotFound: 'This pass code was not found.',
 };
@@ -208,7 +211,10 @@ export const extraVi: typeof extraEn = {
   table: 'Bàn',
   with: 'Với',
   when: 'Thời gian',
-  tokenLost: 'Bạn đã tham gia kết nối giao thương trên thiết bị khác; hãy mở trên thiết bị đó.',
+  tokenLost: 'Bạn đã tham gia kết nối giao thương trên một thiết bị khác.',
+  tokenRevoked: 'Kết nối giao thương đã được mở trên thiết bị khác nên đã đóng trên thiết bị này.',
+  useOnThisDevice: 'Dùng kết nối giao thương trên thiết bị này',
+  useOnThisDeviceNote: 'Các yêu cầu gặp và lịch gặp vẫn giữ nguyên; thiết bị kia sẽ bị đăng xuất khỏi kết nối giao thương (có thể lấy lại theo cách tương tự).',
   passStatus: { active: 'Còn hiệu lực', revoked: 'Đã huỷ', replaced: 'Đã được thay bằng thẻ mới' },
   passNotFound: 'Không tìm thấy mã thẻ này.',
 };

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { download, exhibitorApi, ok, publicApi } from '../api/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ApiError, download, exhibitorApi, ok, publicApi } from '../api/client';
 import type { Agenda, ExhibitorView, Lead, MyRequest, Recommendation } from '../api/views';
 import { useI18n } from '../i18n';
 import { Checkbox, Field, FormError, useSubmit } from '../ui/form';
@@ -98,6 +98,8 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          // the previous scan's confirmation must not stand next to this scan's error
+          setSaved('');
           void run(async () => {
             const r = await ok(
               exhibitorApi.POST('/api/leads/fairs/{fair}/scans', {
@@ -182,6 +184,12 @@ export function MatchmakingSection({ ex }: { ex: ExhibitorView }) {
   const { t, lang, dateTime } = useI18n();
   const key = `fair.mm.${ex.id}`;
   const [token, setToken] = useState<string | null>(() => localStorage.getItem(key));
+  /**
+   * joined on another device: 'joined' when joining here says so, 'revoked' when the token kept
+   * here was refused (another device re-issued it); either way the page offers to re-issue here.
+   */
+  const [elsewhere, setElsewhere] = useState<'joined' | 'revoked' | null>(null);
+  const offer = useRef<HTMLDivElement>(null);
   const [form, setForm] = useState({ sectors: ex.sectors.join(', '), offers: '', seeks: '', companySize: 'small' as (typeof SIZES)[number], countries: ex.country, languages: 'vi, en' });
   const [recs, setRecs] = useState<Recommendation[]>([]);
   const [requests, setRequests] = useState<MyRequest[]>([]);
@@ -191,11 +199,35 @@ export function MatchmakingSection({ ex }: { ex: ExhibitorView }) {
   const load = useCallback(() => {
     if (!token) return;
     const h = { params: { header: { 'x-participant-token': token } } };
-    ok(publicApi.GET('/api/matchmaking/recommendations', h)).then(setRecs, () => undefined);
-    ok(publicApi.GET('/api/matchmaking/requests', h)).then(setRequests, () => undefined);
-    ok(publicApi.GET('/api/matchmaking/agenda', h)).then(setAgenda, () => undefined);
-  }, [token]);
-  useEffect(load, [load]);
+    // A refused token was re-issued on another device: forget it and offer to take matchmaking back here.
+    const refused = (e: ApiError) => {
+      if (e.status !== 401) return;
+      localStorage.removeItem(key);
+      setToken(null);
+      setElsewhere('revoked');
+    };
+    ok(publicApi.GET('/api/matchmaking/recommendations', h)).then(setRecs, refused);
+    ok(publicApi.GET('/api/matchmaking/requests', h)).then(setRequests, refused);
+    ok(publicApi.GET('/api/matchmaking/agenda', h)).then(setAgenda, refused);
+  }, [token, key]);
+  useEffect(() => {
+    load();
+    // Requests from others and meetings they accept arrive without a reload.
+    const timer = setInterval(load, 15000);
+    return () => clearInterval(timer);
+  }, [load]);
+  const keepToken = (r: { token: string }) => {
+    localStorage.setItem(key, r.token);
+    setElsewhere(null);
+    setToken(r.token);
+  };
+  useEffect(() => {
+    if (error?.code === 'MM_ALREADY_JOINED') setElsewhere('joined');
+  }, [error]);
+  // The offer replaces the form the person was looking at: bring it into view (phones).
+  useEffect(() => {
+    if (elsewhere) offer.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [elsewhere]);
   const act = (id: string, what: 'accept' | 'decline') =>
     run(async () => {
       const p = { params: { path: { id }, header } };
@@ -205,41 +237,56 @@ export function MatchmakingSection({ ex }: { ex: ExhibitorView }) {
     });
   if (!token) {
     return (
-      <details className="panel">
+      <details className="panel" open={elsewhere === 'revoked' || undefined} data-testid="matchmaking-join">
         <summary>{t.matchmaking}</summary>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(async () => {
-              const r = await ok(
-                exhibitorApi.POST('/api/matchmaking/fairs/{fair}/join/exhibitor', {
-                  params: { path: { fair: ex.fairId } },
-                  body: { sectors: list(form.sectors), offers: list(form.offers), seeks: list(form.seeks), companySize: form.companySize, countries: list(form.countries.toUpperCase()), languages: list(form.languages.toLowerCase()) },
-                }),
+        {elsewhere ? (
+          <div className="alert" role="status" data-testid="mm-other-device" ref={offer}>
+            {error?.code !== 'MM_ALREADY_JOINED' && <FormError error={error} />}
+            <p>{elsewhere === 'revoked' ? t.tokenRevoked : t.tokenLost}</p>
+            <p className="muted">{t.useOnThisDeviceNote}</p>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void run(async () => keepToken(await ok(exhibitorApi.POST('/api/matchmaking/fairs/{fair}/join/exhibitor/reissue', { params: { path: { fair: ex.fairId } } }))))}
+            >
+              {t.useOnThisDevice}
+            </button>
+          </div>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(async () =>
+                keepToken(
+                  await ok(
+                    exhibitorApi.POST('/api/matchmaking/fairs/{fair}/join/exhibitor', {
+                      params: { path: { fair: ex.fairId } },
+                      body: { sectors: list(form.sectors), offers: list(form.offers), seeks: list(form.seeks), companySize: form.companySize, countries: list(form.countries.toUpperCase()), languages: list(form.languages.toLowerCase()) },
+                    }),
+                  ),
+                ),
               );
-              localStorage.setItem(key, r.token);
-              setToken(r.token);
-            });
-          }}
-        >
-          <FormError error={error} shown={['sectors', 'offers', 'seeks', 'companySize', 'countries', 'languages']} />
-          {error?.code === 'MM_ALREADY_JOINED' && <p className="alert">{t.tokenLost}</p>}
-          <Field label={t.sectorsCsv} name="mmSectors" value={form.sectors} onValue={(v) => setForm({ ...form, sectors: v })} error={fieldErrors.sectors} />
-          <Field label={t.offers} name="mmOffers" value={form.offers} onValue={(v) => setForm({ ...form, offers: v })} error={fieldErrors.offers} />
-          <Field label={t.seeks} name="mmSeeks" value={form.seeks} onValue={(v) => setForm({ ...form, seeks: v })} error={fieldErrors.seeks} />
-          <Field label={t.companySize} name="mmSize" as="select" value={form.companySize} onValue={(v) => setForm({ ...form, companySize: v as (typeof SIZES)[number] })}>
-            {SIZES.map((s) => (
-              <option key={s} value={s}>
-                {t.sizes[s]}
-              </option>
-            ))}
-          </Field>
-          <Field label={t.targetCountries} name="mmCountries" value={form.countries} onValue={(v) => setForm({ ...form, countries: v })} error={fieldErrors.countries} />
-          <Field label={t.languages} name="mmLanguages" value={form.languages} onValue={(v) => setForm({ ...form, languages: v })} error={fieldErrors.languages} />
-          <button type="submit" className="primary" disabled={busy}>
-            {t.joinMatchmaking}
-          </button>
-        </form>
+            }}
+          >
+            <FormError error={error} shown={['sectors', 'offers', 'seeks', 'companySize', 'countries', 'languages']} />
+            <Field label={t.sectorsCsv} name="mmSectors" value={form.sectors} onValue={(v) => setForm({ ...form, sectors: v })} error={fieldErrors.sectors} />
+            <Field label={t.offers} name="mmOffers" value={form.offers} onValue={(v) => setForm({ ...form, offers: v })} error={fieldErrors.offers} />
+            <Field label={t.seeks} name="mmSeeks" value={form.seeks} onValue={(v) => setForm({ ...form, seeks: v })} error={fieldErrors.seeks} />
+            <Field label={t.companySize} name="mmSize" as="select" value={form.companySize} onValue={(v) => setForm({ ...form, companySize: v as (typeof SIZES)[number] })}>
+              {SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {t.sizes[s]}
+                </option>
+              ))}
+            </Field>
+            <Field label={t.targetCountries} name="mmCountries" value={form.countries} onValue={(v) => setForm({ ...form, countries: v })} error={fieldErrors.countries} />
+            <Field label={t.languages} name="mmLanguages" value={form.languages} onValue={(v) => setForm({ ...form, languages: v })} error={fieldErrors.languages} />
+            <button type="submit" className="primary" disabled={busy}>
+              {t.joinMatchmaking}
+            </button>
+          </form>
+        )}
       </details>
     );
   }
@@ -315,7 +362,9 @@ export function MatchmakingSection({ ex }: { ex: ExhibitorView }) {
                 <td>{dateTime(m.startsAt)}</td>
                 <td>{m.table}</td>
                 <td>
-                  {m.otherName} {m.otherCompany && `(${m.otherCompany})`}
+                  {m.otherName}
+                  {/* an exhibitor's name is its company: not twice */}
+                  {m.otherCompany && m.otherCompany !== m.otherName && ` (${m.otherCompany})`}
                 </td>
               </tr>
             ))}
