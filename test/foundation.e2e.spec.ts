@@ -45,6 +45,8 @@ describe('foundation: API + worker on real PostgreSQL and Redis', () => {
       body: { slug: 'e2e-fair', nameVi: 'Hội chợ thử', nameEn: 'Test fair', startsOn: '2026-12-01', endsOn: '2026-12-03' },
     });
     expect(created.status).toBe(201);
+    // the fields left out come back with their defaults, as the response schema (FairDto) says
+    expect(created.body).toMatchObject({ venueVi: '', venueEn: '', organiserVi: '', organiserEn: '', timeZone: 'Asia/Ho_Chi_Minh', sectors: [] });
     fairId = created.body.id;
 
     const imported = await sys.http('POST', `/api/fairs/${fairId}/floor-plan`, { token: organiser, body: CSV, contentType: 'text/csv' });

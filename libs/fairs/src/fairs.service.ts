@@ -84,7 +84,9 @@ export class FairsService {
             organiserEn: '',
             timeZone: 'Asia/Ho_Chi_Minh',
             sectors: [],
-            ...input,
+            // A validated body carries each absent optional field as a key set to undefined: drop
+            // those, so the defaults above apply and the answer has every field.
+            ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
           }),
         );
         await this.audit.record(m, actor, { action: 'fair.create', entity: 'fair', entityId: fair.id, fairId: fair.id, after: input });
