@@ -8,3 +8,4 @@ export * from './auth.errors';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './auth.module';
+export { SessionDto, SessionUserDto } from './http/auth.dto';

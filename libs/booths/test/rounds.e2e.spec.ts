@@ -54,6 +54,19 @@ describe('self-selection rounds and the waitlist, through the API', () => {
     const picked = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'D2'] });
     expect(picked.body.turns.map((t: { status: string }) => t.status)).toEqual(['picked', 'picking', 'waiting']);
 
+    // what each exhibitor's portal draws: its place and turn, booths as its own / taken / free
+    const selection = async (i: number) => (await api('GET', '/booth-selection', ex[i]!.token)).body;
+    const statuses = (v: { booths: { code: string; status: string }[] }) => Object.fromEntries(v.booths.filter((b) => b.code.startsWith('D')).map((b) => [b.code, b.status]));
+    const [first, second] = [await selection(0), await selection(1)];
+    expect([first.round.myPosition, first.round.myTurnNow, second.round.myPosition, second.round.myTurnNow]).toEqual([0, false, 1, true]);
+    expect(statuses(first)).toEqual({ D1: 'mine', D2: 'mine', D3: 'available', D4: 'available' });
+    expect(statuses(second)).toEqual({ D1: 'taken', D2: 'taken', D3: 'available', D4: 'available' });
+    expect(second.booths.some((b: object) => 'occupant' in b)).toBe(false);
+    // organisers see the booths an application was given, in the list and opened
+    const approved = await sys.http('GET', `/api/fairs/${FAIR}/exhibitor-applications?status=approved`, { token: organiser });
+    expect(Object.fromEntries(approved.body.items.map((a: { id: string; assignedBooths: string[] }) => [a.id, a.assignedBooths]))).toEqual({ [ex[0]!.id]: ['D1', 'D2'], [ex[1]!.id]: [], [ex[2]!.id]: [] });
+    expect((await sys.http('GET', `/api/exhibitor-applications/${ex[0]!.id}`, { token: organiser })).body.assignedBooths).toEqual(['D1', 'D2']);
+
     // the second exhibitor lets its window pass: we move the clock by ending the window now
     await sys.dataSource.query(`UPDATE booth_rounds SET turn_ends_at = now() - interval '1 second' WHERE id = $1`, [roundId]);
     await sys.dataSource.query(`UPDATE outbox SET available_at = now() WHERE job_name = 'booths.turn-expire' AND payload->>'position' = '1'`);

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pickLang } from '@fair/core';
-import { Public, SESSION_COOKIE, type IssuedSession } from '@fair/auth';
+import { Public, SESSION_COOKIE, SessionDto, type IssuedSession } from '@fair/auth';
 import { RateLimiter, type RateRule } from '@fair/jobs';
 import { ApplicationEditService } from '../application-edit.service';
 import { ApplicationService } from '../application.service';
 import { ExhibitorAccountService } from '../exhibitor-account.service';
 import { ApplyDto, ApplyResultDto, ConfirmEmailDto, DraftEditDto, MagicLinkRedeemDto, MagicLinkRequestDto, SubmitDraftDto } from './application.dto';
+import { ConfirmedDto, ExhibitorViewDto, MailRequestedDto } from './views.dto';
 
 interface Req_ {
   headers: Record<string, string | undefined>;
@@ -50,7 +51,7 @@ export class ApplicationController {
   }
 
   @Post('fairs/:fair/exhibitor-applications')
-  @ApiOkResponse({ type: ApplyResultDto })
+  @ApiCreatedResponse({ type: ApplyResultDto })
   apply(@Param('fair') fair: string, @Body() body: ApplyDto, @Req() req: Req_): Promise<ApplyResultDto> {
     const { password, draft, ...input } = body;
     return this.applications.apply(fair, { ...input, lang: body.lang ?? pickLang(req.headers['accept-language']) }, { password, draft });
@@ -65,6 +66,7 @@ export class ApplicationController {
 
   /** Replaces the whole draft (same checks as applying); the resume token stays valid for submit. */
   @Put('exhibitor-applications/:id')
+  @ApiOkResponse({ type: ExhibitorViewDto })
   edit(@Param('id') id: string, @Body() body: DraftEditDto) {
     const { resumeToken, ...input } = body;
     return this.edits.edit(id, input, { resumeToken });
@@ -73,6 +75,7 @@ export class ApplicationController {
   /** The page behind the emailed link posts its token here (a GET would be fired by mail scanners). */
   @Post('exhibitor-auth/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: ConfirmedDto })
   async confirm(@Body() body: ConfirmEmailDto, @Req() req: Req_, @Res({ passthrough: true }) reply: CookieReply) {
     const result = await this.accounts.confirm(body.token, body.password, req.headers['user-agent']);
     setSessionCookie(reply, result.session);
@@ -81,6 +84,7 @@ export class ApplicationController {
 
   @Post('exhibitor-auth/magic-link')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: MailRequestedDto })
   async requestMagicLink(@Body() body: MagicLinkRequestDto, @Req() req: Req_): Promise<{ sent: true }> {
     await this.limitMail('magicLink', body.email, req);
     await this.accounts.requestMagicLink(body.email);
@@ -90,6 +94,7 @@ export class ApplicationController {
   /** A new confirmation link for applications of this email still waiting for one; 202 either way. */
   @Post('exhibitor-auth/confirmation/resend')
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: MailRequestedDto })
   async resendConfirmation(@Body() body: MagicLinkRequestDto, @Req() req: Req_): Promise<{ sent: true }> {
     await this.limitMail('confirmation', body.email, req);
     await this.applications.resendConfirmation(body.email);
@@ -98,6 +103,7 @@ export class ApplicationController {
 
   @Post('exhibitor-auth/magic-link/redeem')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionDto })
   async redeem(@Body() body: MagicLinkRedeemDto, @Req() req: Req_, @Res({ passthrough: true }) reply: CookieReply) {
     const session = await this.accounts.redeemMagicLink(body.token, req.headers['user-agent']);
     setSessionCookie(reply, session);

@@ -78,9 +78,9 @@ export class DraftEditDto extends ApplicationEditDto {
 
 export class ApplyResultDto {
   @ApiProperty() id: string;
-  @ApiProperty() status: string;
+  @ApiProperty({ enum: ['draft', 'submitted'] }) status: string;
   @ApiProperty({ enum: ['international', 'domestic'] }) origin: string;
-  @ApiPropertyOptional() resumeToken?: string;
+  @ApiPropertyOptional({ description: 'drafts only: the secret that submits or edits the draft later' }) resumeToken?: string;
 }
 
 export class SubmitDraftDto {

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { pickLang } from '@fair/core';
 import { Public } from '@fair/auth';
 import { CatalogueService } from '../catalogue.service';
+import { CatalogueDto } from './views.dto';
 
 export class CatalogueQueryDto {
   @ApiPropertyOptional({ description: 'words in the name, products or description' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
@@ -23,6 +24,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Get()
+  @ApiOkResponse({ type: CatalogueDto })
   list(@Param('fair') fair: string, @Query() query: CatalogueQueryDto, @Req() req: { headers: Record<string, string | undefined> }) {
     const { lang, ...filter } = query;
     return this.catalogue.list(fair, pickLang(req.headers['accept-language'], lang), filter);
