@@ -4,6 +4,7 @@ import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { AllocationService } from '../allocation.service';
 import { FloorPlanService, type FloorPlanView } from '../floor-plan.service';
 import { AllocationViewDto, AssignBoothDto, HoldBoothDto, ReleaseBoothDto } from './allocation.dto';
+import { FloorPlanViewDto, ReleasedBoothDto } from './views.dto';
 
 @ApiTags('booth allocation')
 @ApiBearerAuth()
@@ -33,6 +34,7 @@ export class AllocationController {
   @Roles('organiser')
   @Post('booths/:booth/release')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReleasedBoothDto })
   release(@Param('fair') fair: string, @Param('booth') booth: string, @Body() body: ReleaseBoothDto, @CurrentActor() actor: Actor) {
     return this.allocations.release(actor, fair, booth, body.reason);
   }
@@ -49,6 +51,7 @@ export class AllocationController {
   /** Every booth with geometry, status and occupant: what the web UI draws. */
   @Roles('organiser')
   @Get('booth-allocation/floor-plan')
+  @ApiOkResponse({ type: FloorPlanViewDto })
   floorPlan(@Param('fair') fair: string): Promise<FloorPlanView> {
     return this.floor.floorPlan(fair);
   }
@@ -58,6 +61,7 @@ export class AllocationController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="booth-allocation.csv"')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'one line per booth (free ones too), UTF-8 with a BOM', content: { 'text/csv': { schema: { type: 'string' } } } })
   exportCsv(@Param('fair') fair: string): Promise<string> {
     return this.floor.exportCsv(fair);
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { RoundsService } from '../rounds.service';
 import { OpenRoundDto, PickBoothsDto } from './rounds.dto';
+import { RoundViewDto } from './views.dto';
 
 @ApiTags('booth allocation')
 @ApiBearerAuth()
@@ -12,12 +13,14 @@ export class RoundsController {
 
   @Roles('organiser')
   @Post()
+  @ApiCreatedResponse({ type: RoundViewDto })
   open(@Param('fair') fair: string, @Body() body: OpenRoundDto, @CurrentActor() actor: Actor) {
     return this.rounds.open(actor, fair, body);
   }
 
   @Roles('organiser', 'exhibitor')
   @Get(':round')
+  @ApiOkResponse({ type: RoundViewDto })
   get(@Param('fair') fair: string, @Param('round') round: string) {
     return this.rounds.get(fair, round);
   }
@@ -25,6 +28,7 @@ export class RoundsController {
   @Roles('exhibitor')
   @Post(':round/pick')
   @HttpCode(200)
+  @ApiOkResponse({ type: RoundViewDto })
   pick(@Param('fair') fair: string, @Param('round') round: string, @Body() body: PickBoothsDto, @CurrentActor() actor: Actor) {
     return this.rounds.pick(actor, fair, round, body.booths);
   }
