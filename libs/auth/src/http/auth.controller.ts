@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RateLimiter, type RateRule } from '@fair/jobs';
@@ -61,6 +61,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse()
   @ApiBearerAuth()
   async logout(@Req() req: { headers: Record<string, string | undefined>; cookies?: Record<string, string> }, @Res({ passthrough: true }) reply: CookieReply): Promise<void> {
     const token = tokenFrom(req);
@@ -79,7 +80,7 @@ export class AuthController {
   @Post('users')
   @Roles('organiser')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: SessionUserDto })
+  @ApiCreatedResponse({ type: SessionUserDto })
   async createUser(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<SessionUserDto> {
     return this.db.transaction(async (m) => {
       const user = await this.auth.createUser(body, m);

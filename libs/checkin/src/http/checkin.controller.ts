@@ -1,11 +1,24 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { CheckinService } from '../checkin.service';
 import { GatesService } from '../gates.service';
 import { VisitTalliesReader } from '../visit-tallies';
-import { CreateDeviceDto, CreateGateDto, GateDeviceDto, GateDto, OfflineKitDto, OfflineUploadDto, OfflineUploadResultDto, ScanDto, ScanOutcomeDto, VisitTalliesDto } from './checkin.dto';
+import {
+  CheckinConflictDto,
+  CreateDeviceDto,
+  CreateGateDto,
+  GateDeviceDto,
+  GateDto,
+  OfflineKitDto,
+  OfflineUploadDto,
+  OfflineUploadResultDto,
+  PresenceDto,
+  ScanDto,
+  ScanOutcomeDto,
+  VisitTalliesDto,
+} from './checkin.dto';
 
 @ApiTags('checkin')
 @ApiBearerAuth()
@@ -20,7 +33,7 @@ export class CheckinController {
 
   @Roles('organiser')
   @Post('fairs/:fair/gates')
-  @ApiOkResponse({ type: GateDto })
+  @ApiCreatedResponse({ type: GateDto })
   async createGate(@Param('fair') fair: string, @Body() body: CreateGateDto, @CurrentActor() actor: Actor) {
     return this.gates.createGate(actor, (await this.fairs.get(fair)).id, body);
   }
@@ -34,7 +47,7 @@ export class CheckinController {
 
   @Roles('organiser')
   @Post('gates/:gate/devices')
-  @ApiOkResponse({ type: GateDeviceDto })
+  @ApiCreatedResponse({ type: GateDeviceDto })
   createDevice(@Param('gate') gate: string, @Body() body: CreateDeviceDto, @CurrentActor() actor: Actor) {
     return this.gates.createDevice(actor, gate, body.name);
   }
@@ -72,12 +85,14 @@ export class CheckinController {
 
   @Roles('organiser', 'gate')
   @Get('fairs/:fair/presence')
+  @ApiOkResponse({ type: PresenceDto })
   async presence(@Param('fair') fair: string) {
     return this.checkin.presence((await this.fairs.get(fair)).id);
   }
 
   @Roles('organiser')
   @Get('fairs/:fair/conflicts')
+  @ApiOkResponse({ type: [CheckinConflictDto] })
   async conflicts(@Param('fair') fair: string) {
     return this.checkin.conflicts((await this.fairs.get(fair)).id);
   }

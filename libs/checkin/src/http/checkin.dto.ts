@@ -108,3 +108,23 @@ export class OfflineUploadResultDto {
   @ApiProperty() conflicts: number;
   @ApiProperty({ type: [OfflineResultDto] }) results: OfflineResultDto[];
 }
+
+export class PresenceDto {
+  @ApiProperty({ description: 'people inside now' }) inside: number;
+  @ApiProperty({ ...counts, description: 'visitor type → people inside' }) byVisitorType: Record<string, number>;
+}
+
+/** A scan that contradicts an earlier one (found when offline scans are uploaded). Ids and serials are PostgreSQL bigints, sent as strings. */
+export class CheckinConflictDto {
+  @ApiProperty({ description: 'bigint as a string' }) id: string;
+  @ApiProperty({ enum: ['double-admission', 'admitted-while-invalid'] }) kind: 'double-admission' | 'admitted-while-invalid';
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'pass serial, bigint as a string' }) serial: string;
+  @ApiProperty() visitorName: string;
+  @ApiProperty() visitorType: string;
+  @ApiProperty({ type: String, format: 'date-time' }) scannedAt: string;
+  @ApiProperty({ enum: VERDICTS }) verdict: Verdict;
+  @ApiProperty({ description: 'gate code of the scan' }) gate: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) earlierScannedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'gate code of the earlier scan' }) earlierGate: string | null;
+}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@fair/auth';
 import { FairsService } from '../fairs.service';
 import { BoothDto, CreateFairDto, CreateHallDto, FairDto, FairSummaryDto, HallDto, ImportCsvDto, ImportResultDto } from './fairs.dto';
@@ -19,7 +19,7 @@ export class FairsController {
   @Roles('organiser')
   @ApiBearerAuth()
   @Post()
-  @ApiOkResponse({ type: FairDto })
+  @ApiCreatedResponse({ type: FairDto })
   create(@Body() body: CreateFairDto, @CurrentActor() actor: Actor): Promise<FairDto> {
     return this.fairs.create(actor, body);
   }
@@ -41,7 +41,7 @@ export class FairsController {
   @Roles('organiser')
   @ApiBearerAuth()
   @Post(':fair/halls')
-  @ApiOkResponse({ type: HallDto })
+  @ApiCreatedResponse({ type: HallDto })
   async createHall(@Param('fair') fair: string, @Body() body: CreateHallDto, @CurrentActor() actor: Actor): Promise<HallDto> {
     return this.fairs.createHall(actor, (await this.fairs.get(fair)).id, body);
   }
@@ -58,7 +58,7 @@ export class FairsController {
   @ApiBearerAuth()
   @Post(':fair/floor-plan')
   @ApiConsumes('application/json', 'text/csv')
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiCreatedResponse({ type: ImportResultDto })
   importFloorPlan(@Param('fair') fair: string, @Body() body: ImportCsvDto, @CurrentActor() actor: Actor): Promise<ImportResultDto> {
     return this.fairs.importFloorPlan(actor, fair, body.csv);
   }

@@ -52,7 +52,13 @@ export class FairSummaryDto {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
   @ApiProperty() booths: number;
-  @ApiProperty({ example: { international: 57, domestic: 83, 'technical-matchmaking': 20, 'technical-workshop': 20 } })
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(BOOTH_KINDS.map((k) => [k, { type: 'integer' }])),
+    required: [...BOOTH_KINDS],
+    selfRequired: true,
+    example: { international: 57, domestic: 83, 'technical-matchmaking': 20, 'technical-workshop': 20 },
+  })
   boothsByKind: Record<BoothKind, number>;
 }
 

@@ -35,6 +35,7 @@ export class LeadsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="leads.csv"')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the leads as CSV', content: { 'text/csv': { schema: { type: 'string' } } } })
   export(@Param('fair') fair: string, @CurrentActor() actor: Actor, @Query('lang') lang?: string) {
     return this.exporter.csv(actor, fair, lang === 'en' ? 'en' : actor.lang === 'en' ? 'en' : 'vi');
   }

@@ -7,7 +7,7 @@ import { MeetingCheckinService } from '../meeting-checkin.service';
 import { MeetingTalliesReader } from '../meeting-tallies';
 import { ProposalsService } from '../proposals.service';
 import { TablesService } from '../tables.service';
-import { CheckInScanDto, MeetingTableDto, MeetingTalliesDto, SchedulerProposalDto, TableDto } from './matchmaking.dto';
+import { AgendasSentDto, CheckInScanDto, MeetingCheckInDto, MeetingTableDto, MeetingTalliesDto, SchedulerProposalDto, TableDto, TableRemovedDto } from './matchmaking.dto';
 
 /** organiser side of matchmaking: meeting tables, batch scheduling, agendas, check-in at the tables, tallies */
 @ApiTags('matchmaking')
@@ -39,6 +39,7 @@ export class MatchmakingOrganiserController {
 
   @Roles('organiser')
   @Delete('tables/:table')
+  @ApiOkResponse({ type: TableRemovedDto })
   removeTable(@Param('fair') fair: string, @Param('table', ParseUUIDPipe) table: string, @CurrentActor() actor: Actor) {
     return this.tables.remove(actor, fair, table);
   }
@@ -78,6 +79,7 @@ export class MatchmakingOrganiserController {
   @Roles('organiser')
   @Post('agendas/send')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgendasSentDto })
   sendAgendas(@Param('fair') fair: string, @CurrentActor() actor: Actor) {
     return this.agendas.emailAll(actor, fair);
   }
@@ -86,6 +88,7 @@ export class MatchmakingOrganiserController {
   @Roles('organiser', 'gate')
   @Post('meetings/:id/scan')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingCheckInDto })
   scan(@Param('fair') fair: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: CheckInScanDto) {
     return this.checkin.scan(fair, id, body.code);
   }

@@ -10,7 +10,7 @@ import { AgendaService } from '../agenda.service';
 import { agendaIcs } from '../agenda-ics';
 import { MeetingCheckinService } from '../meeting-checkin.service';
 import { ParticipantRequestsService } from '../participant-requests.service';
-import { AcceptedDto, AgendaDto, JoinedDto, MeetingRequestDto, MeetingRequestRowDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto } from './matchmaking.dto';
+import { AcceptedDto, AgendaDto, AgendaEmailDto, JoinedDto, MeetingCheckInDto, MeetingRequestDto, MeetingRequestRowDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto } from './matchmaking.dto';
 
 /** participant endpoints authenticate with the personal token given at opt-in: header x-participant-token */
 @ApiTags('matchmaking')
@@ -147,6 +147,7 @@ export class MatchmakingController {
   @ApiProduces('text/calendar')
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="agenda.ics"')
+  @ApiOkResponse({ description: 'iCalendar file', content: { 'text/calendar': { schema: { type: 'string' } } } })
   async agendaIcs(@Headers('x-participant-token') token: string | undefined) {
     return agendaIcs(await this.agendas.agenda(await this.participants.byToken(token)));
   }
@@ -155,6 +156,7 @@ export class MatchmakingController {
   @ApiHeader({ name: 'x-participant-token' })
   @Post('agenda/email')
   @HttpCode(200)
+  @ApiOkResponse({ type: AgendaEmailDto })
   async emailAgenda(@Headers('x-participant-token') token: string | undefined) {
     return this.agendas.email(await this.participants.byToken(token));
   }
@@ -164,6 +166,7 @@ export class MatchmakingController {
   @ApiHeader({ name: 'x-participant-token' })
   @Post('meetings/:id/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: MeetingCheckInDto })
   async confirm(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string) {
     return this.checkin.confirm(await this.participants.byToken(token), id);
   }

@@ -198,3 +198,23 @@ export class AcceptedDto {
   @ApiProperty({ type: MeetingRequestRowDto }) request: MeetingRequestRowDto;
   @ApiProperty({ type: AcceptedMeetingDto, description: 'the meeting row (with its slot and table when placed at once)' }) meeting: AcceptedMeetingDto;
 }
+
+export class AgendaEmailDto {
+  @ApiProperty({ description: 'false when the same mail was already queued (deduplicated)' }) queued: boolean;
+}
+
+export class AgendasSentDto {
+  @ApiProperty({ description: 'agenda emails queued' }) queued: number;
+}
+
+export class MeetingCheckInDto {
+  @ApiProperty() meetingId: string;
+  @ApiProperty({ enum: ['a', 'b'], description: 'the side that was checked in' }) side: 'a' | 'b';
+  @ApiProperty({ enum: ['scheduled', 'held'], description: 'held once both sides are in' }) status: 'scheduled' | 'held';
+  @ApiProperty() aCheckedIn: boolean;
+  @ApiProperty() bCheckedIn: boolean;
+}
+
+export class TableRemovedDto {
+  @ApiProperty({ enum: ['deleted', 'deactivated'], description: 'a table that ever had a meeting is deactivated, not deleted' }) removed: 'deleted' | 'deactivated';
+}

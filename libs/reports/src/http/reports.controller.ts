@@ -6,7 +6,7 @@ import { LiveFiguresService } from '../live-figures.service';
 import { PostFairReportBuilder } from '../post-fair-report';
 import { ReconciliationService } from '../reconciliation.service';
 import { ReportRunsService } from '../report-runs.service';
-import { LiveFiguresDto, PostFairReportDto, ReportRunDto, StartReportDto } from './reports.dto';
+import { LiveFiguresDto, PostFairReportDto, ReconciliationDto, ReportRunDto, StartReportDto } from './reports.dto';
 
 const lang = (l?: string) => (l === 'en' ? 'en' : 'vi');
 
@@ -32,6 +32,7 @@ export class ReportsController {
 
   /** The Redis tallies against a recount of the source tables, counter by counter. */
   @Get('fairs/:fair/reconciliation')
+  @ApiOkResponse({ type: ReconciliationDto })
   async reconcile(@Param('fair') fair: string) {
     const f = await this.fairs.get(fair);
     return this.reconciliation.check(f.id, f.timeZone);
@@ -68,12 +69,14 @@ export class ReportsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="post-fair-report.csv"')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'the report as CSV (UTF-8 with a BOM)', content: { 'text/csv': { schema: { type: 'string' } } } })
   csv(@Param('run') run: string) {
     return this.runs.output(run, 'csv');
   }
 
   @Get('runs/:run/report.pdf')
   @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'the report as PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async pdf(@Param('run') run: string) {
     const pdf = (await this.runs.output(run, 'pdf')) as Buffer;
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: 'attachment; filename="post-fair-report.pdf"' });

@@ -133,3 +133,18 @@ export class ReportRunDto {
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) finishedAt: string | null;
 }
+
+export class TallyDifferenceDto {
+  @ApiProperty({ enum: ['visits', 'meetings'] }) tally: 'visits' | 'meetings';
+  @ApiProperty({ example: 'visits.byGate|<gate id>' }) key: string;
+  @ApiProperty({ description: 'the Redis counter' }) tallied: number;
+  @ApiProperty({ description: 'recounted from the source tables' }) recounted: number;
+}
+
+export class ReconciliationDto {
+  @ApiProperty() fairId: string;
+  @ApiProperty({ description: 'no difference' }) ok: boolean;
+  @ApiProperty({ description: 'counters compared' }) compared: number;
+  @ApiProperty({ type: [TallyDifferenceDto] }) differences: TallyDifferenceDto[];
+  @ApiProperty({ description: 'tally jobs still waiting: differences are expected until they ran' }) pendingTallyJobs: number;
+}

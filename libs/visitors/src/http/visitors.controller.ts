@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Public, Roles } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { InvitationsService } from '../invitations.service';
@@ -9,7 +9,24 @@ import { QrKeysService } from '../qr-keys.service';
 import { VisitorsService } from '../visitors.service';
 import { VISITOR_TYPES, type VisitorType } from '../visitor-types';
 import { VisitorErrors } from '../visitors.errors';
-import { AddVisitorDto, BatchProgressDto, CancelPassDto, ImportVisitorsDto, InvitationsQueuedDto, PublicPassDto, RegisteredDto, RegisterVisitorDto, ReissueDto, SendInvitationsDto } from './visitors.dto';
+import {
+  AddVisitorDto,
+  BatchProgressDto,
+  CancelPassDto,
+  ImportVisitorsDto,
+  InvitationsQueuedDto,
+  PassPublicKeysDto,
+  PublicPassDto,
+  RegisteredDto,
+  RegisterVisitorDto,
+  ReissueDto,
+  ReissuedPassDto,
+  RevocationListDto,
+  SendInvitationsDto,
+  VisitorDto,
+  VisitorImportResultDto,
+  VisitorListDto,
+} from './visitors.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,6 +61,7 @@ export class VisitorsController {
   @Roles('organiser')
   @ApiBearerAuth()
   @Post('fairs/:fair')
+  @ApiCreatedResponse({ type: VisitorDto })
   add(@Param('fair') fair: string, @Body() body: AddVisitorDto, @CurrentActor() actor: Actor) {
     return this.visitors.add(actor, fair, { ...body, company: body.company ?? '', phone: body.phone ?? null, sectors: body.sectors ?? [] });
   }
@@ -53,6 +71,7 @@ export class VisitorsController {
   @Post('fairs/:fair/import')
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv')
+  @ApiOkResponse({ type: VisitorImportResultDto })
   import(@Param('fair') fair: string, @Body() body: ImportVisitorsDto, @CurrentActor() actor: Actor) {
     return this.visitors.importCsv(actor, fair, body.csv);
   }
@@ -60,6 +79,7 @@ export class VisitorsController {
   @Roles('organiser')
   @ApiBearerAuth()
   @Get('fairs/:fair')
+  @ApiOkResponse({ type: VisitorListDto })
   list(@Param('fair') fair: string, @Query('type') type?: string, @Query('limit') limit?: string, @Query('offset') offset?: string) {
     const visitorType = VISITOR_TYPES.includes(type as VisitorType) ? (type as VisitorType) : undefined;
     const lim = Math.min(Math.max(Number(limit) || 100, 1), 1000);
@@ -70,6 +90,7 @@ export class VisitorsController {
   @ApiBearerAuth()
   @Post('fairs/:fair/passes/:pass/reissue')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReissuedPassDto })
   async reissue(@Param('fair') fairRef: string, @Param('pass') passId: string, @Body() body: ReissueDto, @CurrentActor() actor: Actor) {
     if (!UUID.test(passId)) throw VisitorErrors.PASS_NOT_FOUND();
     const fair = await this.fairs.get(fairRef);
@@ -83,6 +104,7 @@ export class VisitorsController {
   @ApiBearerAuth()
   @Post('fairs/:fair/passes/:pass/cancel')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async cancel(@Param('fair') fairRef: string, @Param('pass') passId: string, @Body() body: CancelPassDto, @CurrentActor() actor: Actor) {
     if (!UUID.test(passId)) throw VisitorErrors.PASS_NOT_FOUND();
     const fair = await this.fairs.get(fairRef);
@@ -93,6 +115,7 @@ export class VisitorsController {
   @Roles('organiser', 'gate')
   @ApiBearerAuth()
   @Get('fairs/:fair/revocations')
+  @ApiOkResponse({ type: RevocationListDto })
   async revocations(@Param('fair') fairRef: string) {
     const fair = await this.fairs.get(fairRef);
     return { fairId: fair.id, revocations: await this.passes.revocations(fair.id) };
@@ -101,6 +124,7 @@ export class VisitorsController {
   /** Public keys are public: anyone may verify a pass, nobody can mint one from these. */
   @Public()
   @Get('fairs/:fair/public-keys')
+  @ApiOkResponse({ type: PassPublicKeysDto })
   async publicKeys(@Param('fair') fairRef: string) {
     const fair = await this.fairs.get(fairRef);
     return { fairId: fair.id, keys: await this.keys.publicKeys(fair.id) };
@@ -110,6 +134,7 @@ export class VisitorsController {
   @ApiBearerAuth()
   @Post('fairs/:fair/keys/rotate')
   @HttpCode(200)
+  @ApiOkResponse({ type: PassPublicKeysDto })
   async rotate(@Param('fair') fairRef: string, @CurrentActor() actor: Actor) {
     const fair = await this.fairs.get(fairRef);
     return { fairId: fair.id, keys: await this.keys.rotate(actor, fair.id) };

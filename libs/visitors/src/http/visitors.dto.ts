@@ -103,3 +103,59 @@ export class BatchProgressDto {
   @ApiProperty() done: boolean;
   @ApiProperty({ type: [BatchFailureDto] }) failures: BatchFailureDto[];
 }
+
+export class VisitorDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'empty when not given' }) company: string;
+  @ApiProperty({ example: 'VN' }) country: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ enum: VISITOR_TYPES }) visitorType: VisitorType;
+  @ApiProperty({ type: [String] }) sectors: string[];
+  @ApiProperty({ enum: ['vi', 'en'] }) lang: 'vi' | 'en';
+  @ApiProperty({ enum: ['registration', 'organiser', 'import', 'exhibitor'] }) source: 'registration' | 'organiser' | 'import' | 'exhibitor';
+  @ApiProperty() passId: string;
+  @ApiProperty() passSerial: number;
+  @ApiProperty({ description: 'how many times the pass was issued (a reissue adds one)' }) passIssue: number;
+  @ApiProperty({ enum: ['active', 'revoked'] }) passStatus: 'active' | 'revoked';
+  @ApiProperty({ enum: ENTRY_POLICIES }) entryPolicy: EntryPolicy;
+}
+
+export class VisitorListDto {
+  @ApiProperty({ description: 'matching visitors, all pages' }) total: number;
+  @ApiProperty({ type: [VisitorDto] }) items: VisitorDto[];
+}
+
+export class VisitorImportResultDto {
+  @ApiProperty() imported: number;
+}
+
+export class ReissuedPassDto {
+  @ApiProperty() passId: string;
+  @ApiProperty() serial: number;
+  @ApiProperty({ description: 'the new issue number; codes of earlier issues are revoked' }) issue: number;
+}
+
+export class PassRevocationDto {
+  @ApiProperty() serial: number;
+  @ApiProperty() issue: number;
+  @ApiProperty({ enum: ['reissued', 'cancelled'] }) reason: 'reissued' | 'cancelled';
+  @ApiProperty({ type: String, format: 'date-time' }) revokedAt: string;
+}
+
+export class RevocationListDto {
+  @ApiProperty() fairId: string;
+  @ApiProperty({ type: [PassRevocationDto] }) revocations: PassRevocationDto[];
+}
+
+export class PassPublicKeyDto {
+  @ApiProperty() keyId: number;
+  @ApiProperty({ description: 'raw Ed25519 public key, base64' }) publicKey: string;
+  @ApiProperty({ description: 'signs new passes; retired keys still verify' }) active: boolean;
+}
+
+export class PassPublicKeysDto {
+  @ApiProperty() fairId: string;
+  @ApiProperty({ type: [PassPublicKeyDto] }) keys: PassPublicKeyDto[];
+}
