@@ -1667,7 +1667,12 @@ export interface components {
              *       "technical-workshop": 20
              *     }
              */
-            boothsByKind: Record<string, never>;
+            boothsByKind: {
+                international: number;
+                domestic: number;
+                "technical-matchmaking": number;
+                "technical-workshop": number;
+            };
         };
         SectorDto: {
             /** @example mechanical */
@@ -1815,16 +1820,78 @@ export interface components {
             /** @description Mail the pass at once */
             sendInvitation?: boolean;
         };
+        VisitorDto: {
+            id: string;
+            name: string;
+            /** @description empty when not given */
+            company: string;
+            /** @example VN */
+            country: string;
+            email: string;
+            phone: string | null;
+            /** @enum {string} */
+            visitorType: "trade-buyer" | "importer" | "general" | "press" | "exhibitor-staff";
+            sectors: string[];
+            /** @enum {string} */
+            lang: "vi" | "en";
+            /** @enum {string} */
+            source: "registration" | "organiser" | "import" | "exhibitor";
+            passId: string;
+            passSerial: number;
+            /** @description how many times the pass was issued (a reissue adds one) */
+            passIssue: number;
+            /** @enum {string} */
+            passStatus: "active" | "revoked";
+            /** @enum {string} */
+            entryPolicy: "single" | "re-entry" | "once-per-day";
+        };
         ImportVisitorsDto: {
             /** @description CSV: name,email,country,visitor_type[,company,phone,sectors,lang,entry_policy] */
             csv: string;
+        };
+        VisitorImportResultDto: {
+            imported: number;
+        };
+        VisitorListDto: {
+            /** @description matching visitors, all pages */
+            total: number;
+            items: components["schemas"]["VisitorDto"][];
         };
         ReissueDto: {
             /** @description Mail the new pass (default true) */
             sendInvitation?: boolean;
         };
+        ReissuedPassDto: {
+            passId: string;
+            serial: number;
+            /** @description the new issue number; codes of earlier issues are revoked */
+            issue: number;
+        };
         CancelPassDto: {
             reason?: string;
+        };
+        PassRevocationDto: {
+            serial: number;
+            issue: number;
+            /** @enum {string} */
+            reason: "reissued" | "cancelled";
+            /** Format: date-time */
+            revokedAt: string;
+        };
+        RevocationListDto: {
+            fairId: string;
+            revocations: components["schemas"]["PassRevocationDto"][];
+        };
+        PassPublicKeyDto: {
+            keyId: number;
+            /** @description raw Ed25519 public key, base64 */
+            publicKey: string;
+            /** @description signs new passes; retired keys still verify */
+            active: boolean;
+        };
+        PassPublicKeysDto: {
+            fairId: string;
+            keys: components["schemas"]["PassPublicKeyDto"][];
         };
         SendInvitationsDto: {
             visitorIds?: string[];
@@ -1979,6 +2046,36 @@ export interface components {
             keys: components["schemas"]["OfflineKeyDto"][];
             revocations: components["schemas"]["OfflineRevocationDto"][];
         };
+        PresenceDto: {
+            /** @description people inside now */
+            inside: number;
+            /** @description visitor type → people inside */
+            byVisitorType: {
+                [key: string]: number;
+            };
+        };
+        CheckinConflictDto: {
+            /** @description bigint as a string */
+            id: string;
+            /** @enum {string} */
+            kind: "double-admission" | "admitted-while-invalid";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description pass serial, bigint as a string */
+            serial: string;
+            visitorName: string;
+            visitorType: string;
+            /** Format: date-time */
+            scannedAt: string;
+            /** @enum {string} */
+            verdict: "admitted" | "re-entry" | "already-inside" | "not-valid-yet" | "expired" | "revoked" | "invalid" | "exited" | "not-inside";
+            /** @description gate code of the scan */
+            gate: string;
+            /** Format: date-time */
+            earlierScannedAt: string | null;
+            /** @description gate code of the earlier scan */
+            earlierGate: string | null;
+        };
         VisitTalliesDto: {
             /** @description fair-local hour 'YYYY-MM-DDTHH' → entries */
             byHour: {
@@ -2058,9 +2155,11 @@ export interface components {
         };
         ApplyResultDto: {
             id: string;
-            status: string;
+            /** @enum {string} */
+            status: "draft" | "submitted";
             /** @enum {string} */
             origin: "international" | "domestic";
+            /** @description drafts only: the secret that submits or edits the draft later */
             resumeToken?: string;
         };
         SubmitDraftDto: {
@@ -2111,16 +2210,99 @@ export interface components {
             /** @description the resumeToken returned when the draft was saved */
             resumeToken: string;
         };
+        ExhibitorViewDto: {
+            id: string;
+            fairId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "email_confirmed" | "under_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            legalName: string;
+            nameVi: string | null;
+            nameEn: string | null;
+            /** @example JP */
+            country: string;
+            /** @enum {string} */
+            origin: "international" | "domestic";
+            /** @description an organiser set the origin by hand */
+            originOverridden: boolean;
+            taxId: string;
+            address: string;
+            website: string | null;
+            sectors: string[];
+            /** @description empty when not given */
+            products: string;
+            /** @description empty when not given */
+            description: string;
+            logoUrl: string | null;
+            contactName: string;
+            email: string;
+            /** @description E.164 */
+            phone: string;
+            /** @enum {string} */
+            lang: "vi" | "en";
+            /** @description booths asked for, by kind */
+            boothRequests: {
+                international?: number;
+                domestic?: number;
+                "technical-matchmaking"?: number;
+                "technical-workshop"?: number;
+            };
+            placement: components["schemas"]["PlacementDto"];
+            /** @description the last reason or note sent to the applicant */
+            reviewNote: string | null;
+            /** @enum {string} */
+            source: "online" | "import";
+            /** @description an exhibitor account signs in to this application */
+            hasAccount: boolean;
+            /** @description codes of the booths assigned to it */
+            assignedBooths: string[];
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            emailConfirmedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         ConfirmEmailDto: {
             /** @description the token of the link in the confirmation email */
             token: string;
             password?: string;
         };
+        ConfirmedDto: {
+            /** @description Bearer token; also set as the fair_session cookie */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["SessionUserDto"];
+            exhibitorId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "email_confirmed" | "under_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+        };
         MagicLinkRequestDto: {
             email: string;
         };
+        MailRequestedDto: {
+            /** @description always true, whether or not the address has an account */
+            sent: boolean;
+        };
         MagicLinkRedeemDto: {
             token: string;
+        };
+        ExhibitorListDto: {
+            /** @description matching applications, all pages */
+            total: number;
+            items: components["schemas"]["ExhibitorViewDto"][];
+        };
+        ExhibitorTransitionDto: {
+            id: string;
+            /**
+             * @description the status after the action
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "email_confirmed" | "under_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
         };
         DecisionDto: {
             /** @description a note for the applicant */
@@ -2134,6 +2316,41 @@ export interface components {
             /** @enum {string} */
             origin: "international" | "domestic";
         };
+        ExhibitorImportResultDto: {
+            imported: number;
+            /** @description ids of the created applications, in file order */
+            ids: string[];
+        };
+        ApprovedRequestDto: {
+            exhibitorId: string;
+            legalName: string;
+            country: string;
+            /** @enum {string} */
+            origin: "international" | "domestic";
+            sectors: string[];
+            /** @description booths wanted, by kind (0 when none) */
+            requested: {
+                international: number;
+                domestic: number;
+                "technical-matchmaking": number;
+                "technical-workshop": number;
+            };
+            /** @description its own area (international or domestic) plus the technical kinds */
+            eligibleKinds: ("international" | "domestic" | "technical-matchmaking" | "technical-workshop")[];
+            placement: components["schemas"]["PlacementDto"];
+        };
+        ApprovedRequestsDto: {
+            /** @description approved exhibitors */
+            exhibitors: number;
+            /** @description booths requested by approved exhibitors, summed by kind */
+            booths: {
+                international: number;
+                domestic: number;
+                "technical-matchmaking": number;
+                "technical-workshop": number;
+            };
+            items: components["schemas"]["ApprovedRequestDto"][];
+        };
         ProfilePatchDto: {
             nameVi?: string;
             nameEn?: string;
@@ -2144,6 +2361,16 @@ export interface components {
             /** @example https://example.jp/logo.png */
             logoUrl?: string;
             sectors?: string[];
+        };
+        StaffMemberDto: {
+            id: string;
+            exhibitorId: string;
+            name: string;
+            /** @description empty when not given */
+            role: string;
+            email: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         StaffDto: {
             name: string;
@@ -2193,6 +2420,34 @@ export interface components {
              * @enum {string}
              */
             lang?: "vi" | "en";
+        };
+        CatalogueSectorDto: {
+            code: string;
+            /** @description the sector's name in the reader's language */
+            name: string;
+        };
+        CatalogueEntryDto: {
+            id: string;
+            /** @description the name in the reader's language, else the legal name */
+            name: string;
+            legalName: string;
+            /** @example JP */
+            country: string;
+            /** @description the country's name in the reader's language */
+            countryName: string;
+            sectors: components["schemas"]["CatalogueSectorDto"][];
+            /** @description empty when not given */
+            products: string;
+            /** @description empty when not given */
+            description: string;
+            logoUrl: string | null;
+            website: string | null;
+            /** @description codes of its assigned booths */
+            boothCodes: string[];
+        };
+        CatalogueDto: {
+            total: number;
+            items: components["schemas"]["CatalogueEntryDto"][];
         };
         BreakDto: {
             /** @example 12:00 */
@@ -2436,6 +2691,25 @@ export interface components {
             timeZone: string;
             meetings: components["schemas"]["AgendaItemDto"][];
         };
+        AgendaEmailDto: {
+            /** @description false when the same mail was already queued (deduplicated) */
+            queued: boolean;
+        };
+        MeetingCheckInDto: {
+            meetingId: string;
+            /**
+             * @description the side that was checked in
+             * @enum {string}
+             */
+            side: "a" | "b";
+            /**
+             * @description held once both sides are in
+             * @enum {string}
+             */
+            status: "scheduled" | "held";
+            aCheckedIn: boolean;
+            bCheckedIn: boolean;
+        };
         MeetingTableDto: {
             id: string;
             name: string;
@@ -2447,6 +2721,13 @@ export interface components {
             /** @example Table 21 */
             name: string;
             boothId?: string;
+        };
+        TableRemovedDto: {
+            /**
+             * @description a table that ever had a meeting is deactivated, not deleted
+             * @enum {string}
+             */
+            removed: "deleted" | "deactivated";
         };
         UnplacedDto: {
             meetingId: string;
@@ -2468,6 +2749,10 @@ export interface components {
             };
             /** @enum {string} */
             status: "open" | "published" | "discarded";
+        };
+        AgendasSentDto: {
+            /** @description agenda emails queued */
+            queued: number;
         };
         CheckInScanDto: {
             /** @description the QR pass code scanned at the table */
@@ -2514,9 +2799,125 @@ export interface components {
         ReleaseBoothDto: {
             reason?: string;
         };
+        ReleasedBoothDto: {
+            /** @description booth code */
+            booth: string;
+            /**
+             * @description always available, even when offeredTo is set and the booth is now held for that exhibitor
+             * @enum {string}
+             */
+            status: "available";
+            /** @description the waitlisted exhibitor the freed booth is now offered to (held for), if any */
+            offeredTo: string | null;
+        };
+        FloorPlanHallDto: {
+            id: string;
+            code: string;
+            nameVi: string;
+            nameEn: string;
+        };
+        FloorPlanCountsDto: {
+            available: number;
+            held: number;
+            assigned: number;
+        };
+        BoothOccupantDto: {
+            exhibitorId: string;
+            /** @description legal name */
+            name: string;
+            nameEn: string | null;
+            /** @example JP */
+            country: string;
+        };
+        FloorPlanBoothDto: {
+            id: string;
+            /** @example A01 */
+            code: string;
+            /**
+             * @description hall code
+             * @example A
+             */
+            hall: string;
+            /** @enum {string} */
+            kind: "international" | "domestic" | "technical-matchmaking" | "technical-workshop";
+            /** @description metres from the hall origin */
+            x: number;
+            y: number;
+            /** @description metres */
+            width: number;
+            /** @description metres */
+            height: number;
+            isCorner: boolean;
+            areaM2: number;
+            priceVnd: number;
+            /** @enum {string} */
+            status: "available" | "held" | "assigned";
+            /** @description who holds or has it; null when available */
+            occupant: components["schemas"]["BoothOccupantDto"] | null;
+            /**
+             * Format: date-time
+             * @description when a hold ends by itself
+             */
+            expiresAt: string | null;
+        };
+        FloorPlanViewDto: {
+            fairId: string;
+            halls: components["schemas"]["FloorPlanHallDto"][];
+            counts: components["schemas"]["FloorPlanCountsDto"];
+            booths: components["schemas"]["FloorPlanBoothDto"][];
+        };
         ProposeDto: {
             /** @description How long the solver may improve the proposal (ms, default 2000) */
             timeLimitMs?: number;
+        };
+        ProposalChangeDto: {
+            boothId: string;
+            /** @description booth code */
+            booth: string;
+            exhibitorId: string;
+            /** @description legal name */
+            exhibitor: string;
+        };
+        ProposalScoreDto: {
+            total: number;
+            /** @description everything but the per-booth coverage term */
+            wishes: number;
+            booths: number;
+            priority: number;
+            adjacent: number;
+            partner: number;
+            competitor: number;
+            hall: number;
+            corner: number;
+            /** @description upper bound of the total */
+            bound: number;
+            /** @description total as a percentage of the bound (2 decimals) */
+            percentOfBound: number;
+        };
+        UnmetWishDto: {
+            /** @description the exhibitor id */
+            companyId: string;
+            /** @description legal name */
+            exhibitor: string;
+            /** @enum {string} */
+            wish: "booths" | "adjacent" | "partner" | "competitor" | "hall" | "corner";
+            /** @description why it is unmet (English, for organisers) */
+            reason: string;
+            /** @description e.g. { kind, requested, got } for booths */
+            detail?: {
+                [key: string]: unknown;
+            };
+        };
+        ProposalViewDto: {
+            id: string;
+            /** @enum {string} */
+            status: "proposed" | "applied" | "discarded";
+            /** @description new placements (booths already held or assigned are not repeated) */
+            changes: components["schemas"]["ProposalChangeDto"][];
+            score: components["schemas"]["ProposalScoreDto"];
+            unmet: components["schemas"]["UnmetWishDto"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         OpenRoundDto: {
             /** @description Approved exhibitors in the order they pick (priority points or application order) */
@@ -2524,9 +2925,75 @@ export interface components {
             /** @description Minutes each exhibitor has for its turn */
             turnMinutes: number;
         };
+        RoundTurnDto: {
+            /** @description 0 picks first */
+            position: number;
+            exhibitorId: string;
+            /** @enum {string} */
+            status: "waiting" | "picking" | "picked" | "missed";
+        };
+        RoundViewDto: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            turnMinutes: number;
+            /** @description whose turn it is; null once the round is closed */
+            currentPosition: number | null;
+            /** Format: date-time */
+            turnEndsAt: string | null;
+            turns: components["schemas"]["RoundTurnDto"][];
+        };
         PickBoothsDto: {
             /** @description Booth codes or ids; an empty list passes the turn */
             booths: string[];
+        };
+        SelectionRoundDto: {
+            id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            turnMinutes: number;
+            /** @description whose turn it is; null once the round is closed */
+            currentPosition: number | null;
+            /** Format: date-time */
+            turnEndsAt: string | null;
+            turns: components["schemas"]["RoundTurnDto"][];
+            /** @description the signed-in exhibitor's place in the order */
+            myPosition: number;
+            /** @description it is picking now, within its window */
+            myTurnNow: boolean;
+        };
+        SelectionBoothDto: {
+            id: string;
+            /** @example A01 */
+            code: string;
+            /**
+             * @description hall code
+             * @example A
+             */
+            hall: string;
+            /** @enum {string} */
+            kind: "international" | "domestic" | "technical-matchmaking" | "technical-workshop";
+            /** @description metres from the hall origin */
+            x: number;
+            y: number;
+            /** @description metres */
+            width: number;
+            /** @description metres */
+            height: number;
+            isCorner: boolean;
+            areaM2: number;
+            priceVnd: number;
+            /**
+             * @description mine = assigned to it; a booth held for it shows as taken
+             * @enum {string}
+             */
+            status: "available" | "taken" | "mine";
+        };
+        SelectionViewDto: {
+            exhibitorId: string;
+            /** @description the latest open round in which it has a turn */
+            round: components["schemas"]["SelectionRoundDto"] | null;
+            booths: components["schemas"]["SelectionBoothDto"][];
         };
         LeadScanDto: {
             /** @description The visitor's QR pass code as scanned */
@@ -2628,6 +3095,26 @@ export interface components {
                 [key: string]: number;
             };
             leads: components["schemas"]["LiveLeadsDto"];
+        };
+        TallyDifferenceDto: {
+            /** @enum {string} */
+            tally: "visits" | "meetings";
+            /** @example visits.byGate|<gate id> */
+            key: string;
+            /** @description the Redis counter */
+            tallied: number;
+            /** @description recounted from the source tables */
+            recounted: number;
+        };
+        ReconciliationDto: {
+            fairId: string;
+            /** @description no difference */
+            ok: boolean;
+            /** @description counters compared */
+            compared: number;
+            differences: components["schemas"]["TallyDifferenceDto"][];
+            /** @description tally jobs still waiting: differences are expected until they ran */
+            pendingTallyJobs: number;
         };
         ReportFairDto: {
             id: string;
@@ -2809,7 +3296,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2851,7 +3338,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2918,7 +3405,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2965,7 +3452,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3042,7 +3529,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitorListDto"];
+                };
             };
         };
     };
@@ -3065,7 +3554,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitorDto"];
+                };
             };
         };
     };
@@ -3089,7 +3580,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VisitorImportResultDto"];
+                };
             };
         };
     };
@@ -3113,7 +3606,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReissuedPassDto"];
+                };
             };
         };
     };
@@ -3156,7 +3651,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevocationListDto"];
+                };
             };
         };
     };
@@ -3175,7 +3672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PassPublicKeysDto"];
+                };
             };
         };
     };
@@ -3194,7 +3693,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PassPublicKeysDto"];
+                };
             };
         };
     };
@@ -3301,7 +3802,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3326,7 +3827,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3443,7 +3944,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PresenceDto"];
+                };
             };
         };
     };
@@ -3462,7 +3965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckinConflictDto"][];
+                };
             };
         };
     };
@@ -3515,7 +4020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorListDto"];
+                };
             };
         };
     };
@@ -3534,7 +4041,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3584,7 +4091,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -3607,7 +4116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -3628,7 +4139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConfirmedDto"];
+                };
             };
         };
     };
@@ -3649,7 +4162,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailRequestedDto"];
+                };
             };
         };
     };
@@ -3670,7 +4185,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MailRequestedDto"];
+                };
             };
         };
     };
@@ -3691,7 +4208,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionDto"];
+                };
             };
         };
     };
@@ -3710,7 +4229,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -3733,7 +4254,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -3756,7 +4279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -3779,7 +4304,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -3802,7 +4329,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -3826,7 +4355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorImportResultDto"];
+                };
             };
         };
     };
@@ -3845,7 +4376,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApprovedRequestsDto"];
+                };
             };
         };
     };
@@ -3862,7 +4395,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"][];
+                };
             };
         };
     };
@@ -3881,7 +4416,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -3904,7 +4441,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -3923,7 +4462,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
+                };
             };
         };
     };
@@ -3946,7 +4487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"];
+                };
             };
         };
     };
@@ -3989,7 +4532,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorViewDto"];
+                };
             };
         };
     };
@@ -4008,7 +4553,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -4027,7 +4574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExhibitorTransitionDto"];
+                };
             };
         };
     };
@@ -4054,7 +4603,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogueDto"];
+                };
             };
         };
     };
@@ -4345,11 +4896,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description iCalendar file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
         };
     };
@@ -4368,7 +4922,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendaEmailDto"];
+                };
             };
         };
     };
@@ -4389,7 +4945,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingCheckInDto"];
+                };
             };
         };
     };
@@ -4455,7 +5013,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TableRemovedDto"];
+                };
             };
         };
     };
@@ -4561,7 +5121,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AgendasSentDto"];
+                };
             };
         };
     };
@@ -4585,7 +5147,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingCheckInDto"];
+                };
             };
         };
     };
@@ -4682,7 +5246,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReleasedBoothDto"];
+                };
             };
         };
     };
@@ -4723,7 +5289,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FloorPlanViewDto"];
+                };
             };
         };
     };
@@ -4738,11 +5306,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description one line per booth (free ones too), UTF-8 with a BOM */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4765,7 +5336,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
         };
     };
@@ -4785,7 +5358,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
         };
     };
@@ -4805,7 +5380,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
         };
     };
@@ -4825,7 +5402,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProposalViewDto"];
+                };
             };
         };
     };
@@ -4848,7 +5427,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
             };
         };
     };
@@ -4868,7 +5449,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
             };
         };
     };
@@ -4892,7 +5475,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundViewDto"];
+                };
             };
         };
     };
@@ -4911,7 +5496,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SelectionViewDto"];
+                };
             };
         };
     };
@@ -4974,11 +5561,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the leads as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -5018,7 +5608,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
             };
         };
     };
@@ -5123,11 +5715,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report as CSV (UTF-8 with a BOM) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -5142,11 +5737,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the report as PDF */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };

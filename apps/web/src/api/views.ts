@@ -1,9 +1,9 @@
 import type { components } from './schema';
 
 /**
- * Response bodies, from the generated OpenAPI types. The interfaces below are the endpoints
- * (exhibitors, booths) whose controllers do not declare a response schema yet, described from
- * the services' return types (see docs/decisions/009-web-app.md).
+ * Names for the request and response bodies the pages use, all from the generated OpenAPI types
+ * (`npm run web:api-types`; every controller declares its response schema, which
+ * apps/api/src/http/openapi-responses.spec.ts enforces). No body type is written by hand here.
  */
 export type Fair = components['schemas']['FairDto'];
 export type Booth = components['schemas']['BoothDto'];
@@ -34,86 +34,14 @@ export type Agenda = S['AgendaDto'];
 export type Lead = S['LeadDto'];
 export type PublicPass = S['PublicPassDto'];
 
-export interface ExhibitorView {
-  id: string;
-  fairId: string;
-  status: string;
-  legalName: string;
-  nameVi: string | null;
-  nameEn: string | null;
-  country: string;
-  origin: string;
-  email: string;
-  phone: string;
-  contactName: string;
-  website: string | null;
-  products: string | null;
-  description: string | null;
-  sectors: string[];
-  boothRequests: Partial<Record<BoothKind, number>>;
-  reviewNote: string | null;
-  assignedBooths: string[];
-  submittedAt: string | null;
-  createdAt: string;
-}
-
-export interface CatalogueEntry {
-  id: string;
-  name: string;
-  country: string;
-  countryName: string;
-  sectors: { code: string; name: string }[];
-  products: string;
-  description: string;
-  website: string | null;
-  boothCodes: string[];
-}
-
-export interface PlanBooth {
-  id: string;
-  code: string;
-  hall: string;
-  kind: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  isCorner: boolean;
-  areaM2: number;
-  priceVnd: number;
-  status: 'available' | 'held' | 'assigned' | 'taken' | 'mine';
-  occupant?: { exhibitorId: string; name: string; nameEn: string | null; country: string } | null;
-  expiresAt?: string | null;
-}
-
-export interface FloorPlanView {
-  fairId: string;
-  halls: { id: string; code: string; nameVi: string; nameEn: string }[];
-  counts: { available: number; held: number; assigned: number };
-  booths: PlanBooth[];
-}
-
-export interface RoundView {
-  id: string;
-  status: 'open' | 'closed';
-  turnMinutes: number;
-  currentPosition: number | null;
-  turnEndsAt: string | null;
-  turns: { position: number; exhibitorId: string; status: string }[];
-}
-
-export interface SelectionView {
-  exhibitorId: string;
-  round: (RoundView & { myPosition: number; myTurnNow: boolean }) | null;
-  booths: PlanBooth[];
-}
-
-export interface ProposalView {
-  id: string;
-  status: 'proposed' | 'applied' | 'discarded';
-  changes: { boothId: string; booth: string; exhibitorId: string; exhibitor: string }[];
-  score: Record<string, number> & { total?: number; bound: number; percentOfBound: number };
-  unmet: { exhibitor: string; [k: string]: unknown }[];
-  createdAt: string;
-}
-
+export type ExhibitorView = S['ExhibitorViewDto'];
+export type ExhibitorList = S['ExhibitorListDto'];
+export type CatalogueEntry = S['CatalogueEntryDto'];
+export type StaffMember = S['StaffMemberDto'];
+export type FloorPlanView = S['FloorPlanViewDto'];
+export type RoundView = S['RoundViewDto'];
+export type SelectionView = S['SelectionViewDto'];
+export type ProposalView = S['ProposalViewDto'];
+/** A booth as the floor plan draws it: the organiser's view (status, occupant) or the exhibitor's (available / taken / mine). */
+export type PlanBooth = FloorPlanBooth | S['SelectionBoothDto'];
+export type FloorPlanBooth = S['FloorPlanBoothDto'];

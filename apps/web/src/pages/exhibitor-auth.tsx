@@ -12,7 +12,7 @@ export function ConfirmPage() {
   const { busy, error, fieldErrors, run } = useSubmit();
   const confirm = () =>
     run(async () => {
-      const r = (await ok(publicApi.POST('/api/exhibitor-auth/confirm', { body: { token, password: password || undefined } }))) as unknown as { token: string };
+      const r = await ok(publicApi.POST('/api/exhibitor-auth/confirm', { body: { token, password: password || undefined } }));
       session.set('exhibitor', r.token);
       navigate('/exhibitor/portal?confirmed=1');
     });
@@ -59,7 +59,7 @@ export function ExhibitorSignInPage() {
     });
   const redeem = () =>
     run(async () => {
-      const r = (await ok(publicApi.POST('/api/exhibitor-auth/magic-link/redeem', { body: { token: token! } }))) as unknown as { token: string };
+      const r = await ok(publicApi.POST('/api/exhibitor-auth/magic-link/redeem', { body: { token: token! } }));
       session.set('exhibitor', r.token);
       navigate('/exhibitor/portal');
     });

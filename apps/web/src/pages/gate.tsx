@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gateApi, ok, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
-import type { GateDevice, OfflineKit, ScanOutcome, Verdict } from '../api/views';
+import type { GateDevice, OfflineKit, Verdict } from '../api/views';
 import { beep, startCamera } from '../gate/camera';
 import { verifyOffline } from '../gate/pass-code';
 import { nonce, scanQueue, type QueuedScan } from '../gate/scan-queue';
@@ -40,7 +40,7 @@ function GateDeviceSetup({ onSignOut }: { onSignOut(): void }) {
   const { busy, error, fieldErrors, run } = useSubmit();
   const start = () =>
     run(async () => {
-      const d = (await ok(gateApi.POST('/api/checkin/devices/{device}/sign-in', { params: { path: { device: deviceId.trim() } } }))) as unknown as GateDevice;
+      const d = await ok(gateApi.POST('/api/checkin/devices/{device}/sign-in', { params: { path: { device: deviceId.trim() } } }));
       localStorage.setItem('fair.gate.device', d.id);
       localStorage.setItem('fair.gate.deviceInfo', JSON.stringify(d));
       setDevice(d);
@@ -87,7 +87,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
   const syncing = useRef(false);
 
   const refreshKit = useCallback(async () => {
-    const k = (await ok(gateApi.GET('/api/checkin/fairs/{fair}/offline-kit', { params: { path: { fair: device.fairId } } }))) as unknown as OfflineKit;
+    const k = await ok(gateApi.GET('/api/checkin/fairs/{fair}/offline-kit', { params: { path: { fair: device.fairId } } }));
     localStorage.setItem(`fair.gate.kit.${device.fairId}`, JSON.stringify(k));
     setKit(k);
   }, [device.fairId]);
@@ -151,7 +151,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
     const n = nonce();
     try {
       if (!navigator.onLine) return await offlineScan(code, n);
-      const r = (await ok(gateApi.POST('/api/checkin/devices/{device}/scans', { params: { path: { device: device.id } }, body: { code, nonce: n, direction } }))) as unknown as ScanOutcome;
+      const r = await ok(gateApi.POST('/api/checkin/devices/{device}/scans', { params: { path: { device: device.id } }, body: { code, nonce: n, direction } }));
       show({ verdict: r.verdict, name: r.visitor?.name ?? null, company: r.visitor?.company ?? null, visitorType: r.visitor?.visitorType ?? null, offline: false });
     } catch (err) {
       if (err instanceof ApiError && err.offline) await offlineScan(code, n);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ok, organiserApi, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
 import type { paths } from '../api/schema';
-import type { BatchProgress, ExhibitorView, Fair, FloorPlanView, Gate, GateDevice, PlanBooth, ProposalView } from '../api/views';
+import type { BatchProgress, ExhibitorList, ExhibitorView, Fair, FloorPlanBooth, FloorPlanView, Gate, GateDevice, ProposalView } from '../api/views';
 import { WithFair } from '../fair-context';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -66,11 +66,11 @@ function Applications({ fair }: { fair: Fair }) {
   const { t, lang, dateTime } = useI18n();
   const [status, setStatus] = useState<Status | ''>('');
   const [q, setQ] = useState('');
-  const [list, setList] = useState<{ total: number; items: ExhibitorView[] } | null>(null);
+  const [list, setList] = useState<ExhibitorList | null>(null);
   const { error, run } = useSubmit();
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: status || undefined, q: q || undefined, lang, limit: 200 } } }))
-      .then((r) => setList(r as unknown as { total: number; items: ExhibitorView[] }))
+      .then(setList)
       .catch(() => undefined);
   }, [fair.id, status, q, lang]);
   useEffect(load, [load]);
@@ -158,7 +158,7 @@ function Plan({ fair }: { fair: Fair }) {
   const { t, lang, number } = useI18n();
   const [plan, setPlan] = useState<FloorPlanView | null>(null);
   const [approved, setApproved] = useState<ExhibitorView[]>([]);
-  const [booth, setBooth] = useState<PlanBooth | null>(null);
+  const [booth, setBooth] = useState<FloorPlanBooth | null>(null);
   const [exhibitor, setExhibitor] = useState('');
   const [proposal, setProposal] = useState<ProposalView | null>(null);
   const [roundIds, setRoundIds] = useState<string[]>([]);
@@ -166,10 +166,10 @@ function Plan({ fair }: { fair: Fair }) {
   const { busy, error, run } = useSubmit();
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/fairs/{fair}/booth-allocation/floor-plan', { params: { path: { fair: fair.id } } }))
-      .then((p) => setPlan(p as unknown as FloorPlanView))
+      .then(setPlan)
       .catch(() => undefined);
     ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: 'approved', limit: 500, lang } } }))
-      .then((r) => setApproved((r as unknown as { items: ExhibitorView[] }).items))
+      .then((r) => setApproved(r.items))
       .catch(() => undefined);
   }, [fair.id, lang]);
   useEffect(load, [load]);
@@ -184,8 +184,7 @@ function Plan({ fair }: { fair: Fair }) {
     });
   const propose = () =>
     run(async () => {
-      const p = (await ok(organiserApi.POST('/api/fairs/{fair}/booth-proposals', { params: { path: { fair: fair.id } }, body: { timeLimitMs: 3000 } }))) as unknown as ProposalView;
-      setProposal(p);
+      setProposal(await ok(organiserApi.POST('/api/fairs/{fair}/booth-proposals', { params: { path: { fair: fair.id } }, body: { timeLimitMs: 3000 } })));
     });
   const decide = (what: 'apply' | 'discard') =>
     run(async () => {
@@ -228,7 +227,7 @@ function Plan({ fair }: { fair: Fair }) {
               <ul>
                 {proposal.unmet.slice(0, 200).map((u, i) => (
                   <li key={i}>
-                    {u.exhibitor}: {String(u.wish ?? u.kind ?? u.reason ?? '')}
+                    {u.exhibitor}: {u.wish}
                   </li>
                 ))}
               </ul>
@@ -316,7 +315,7 @@ function Invitations({ fair }: { fair: Fair }) {
     let stop = false;
     const poll = async () => {
       try {
-        const p = (await ok(organiserApi.GET('/api/visitors/invitation-batches/{batch}', { params: { path: { batch: batchId } } }))) as unknown as BatchProgress;
+        const p = await ok(organiserApi.GET('/api/visitors/invitation-batches/{batch}', { params: { path: { batch: batchId } } }));
         if (stop) return;
         setProgress(p);
         if (!p.done) setTimeout(() => void poll(), 1000);
@@ -331,7 +330,7 @@ function Invitations({ fair }: { fair: Fair }) {
   }, [batchId]);
   const send = () =>
     run(async () => {
-      const r = (await ok(organiserApi.POST('/api/visitors/fairs/{fair}/invitations', { params: { path: { fair: fair.id } }, body: {} }))) as unknown as { batchId: string | null };
+      const r = await ok(organiserApi.POST('/api/visitors/fairs/{fair}/invitations', { params: { path: { fair: fair.id } }, body: {} }));
       if (r.batchId) {
         localStorage.setItem(`fair.batch.${fair.id}`, r.batchId);
         setBatchId(r.batchId);
@@ -373,13 +372,13 @@ function Gates({ fair }: { fair: Fair }) {
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/checkin/fairs/{fair}/gates', { params: { path: { fair: fair.id } } }))
-      .then((g) => setGates(g as unknown as Gate[]))
+      .then(setGates)
       .catch(() => undefined);
   }, [fair.id]);
   useEffect(load, [load]);
   const addDevice = (gate: Gate) =>
     run(async () => {
-      const d = (await ok(organiserApi.POST('/api/checkin/gates/{gate}/devices', { params: { path: { gate: gate.id } }, body: { name: `${gate.code}-${devices.filter((x) => x.gateId === gate.id).length + 1}` } }))) as unknown as GateDevice;
+      const d = await ok(organiserApi.POST('/api/checkin/gates/{gate}/devices', { params: { path: { gate: gate.id } }, body: { name: `${gate.code}-${devices.filter((x) => x.gateId === gate.id).length + 1}` } }));
       const next = [...devices, d];
       localStorage.setItem(`fair.devices.${fair.id}`, JSON.stringify(next));
       setDevices(next);

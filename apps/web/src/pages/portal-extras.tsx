@@ -1,25 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, download, exhibitorApi, ok, publicApi } from '../api/client';
-import type { Agenda, ExhibitorView, Lead, MyRequest, Recommendation } from '../api/views';
+import type { Agenda, ExhibitorView, Lead, MyRequest, Recommendation, StaffMember } from '../api/views';
 import { useI18n } from '../i18n';
 import { Checkbox, Field, FormError, useSubmit } from '../ui/form';
-
-interface Staff {
-  id: string;
-  name: string;
-  role: string;
-  email: string | null;
-}
 
 /** The exhibitor's staff members, and their passes (exhibitor-staff visitors, sent by email). */
 export function StaffSection({ ex }: { ex: ExhibitorView }) {
   const { t } = useI18n();
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const [staff, setStaff] = useState<StaffMember[]>([]);
   const [form, setForm] = useState({ name: '', role: '', email: '' });
   const [passes, setPasses] = useState<string | null>(null);
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
-    ok(exhibitorApi.GET('/api/exhibitors/{id}/staff', { params: { path: { id: ex.id } } })).then((s) => setStaff(s as unknown as Staff[]), () => undefined);
+    ok(exhibitorApi.GET('/api/exhibitors/{id}/staff', { params: { path: { id: ex.id } } })).then(setStaff, () => undefined);
   }, [ex.id]);
   useEffect(load, [load]);
   return (

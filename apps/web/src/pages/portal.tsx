@@ -13,7 +13,7 @@ export function PortalPage() {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/exhibitors/mine'))
-      .then((r) => setMine(r as unknown as ExhibitorView[]))
+      .then(setMine)
       .catch((e: { status?: number; message: string }) => {
         if (e.status === 401) navigate('/exhibitor/sign-in');
         else setError(e.message);
@@ -83,7 +83,7 @@ function BoothSelection({ fairId, onPicked }: { fairId: string; onPicked(): void
   const { busy, error, run } = useSubmit();
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/fairs/{fair}/booth-selection', { params: { path: { fair: fairId } } }))
-      .then((v) => setView(v as unknown as SelectionView))
+      .then(setView)
       .catch(() => undefined);
   }, [fairId]);
   useEffect(() => {

@@ -68,8 +68,7 @@ function CatalogueList(p: {
   useEffect(() => {
     const timer = setTimeout(() => {
       ok(publicApi.GET('/api/fairs/{fair}/catalogue', { params: { path: { fair: fairId }, query: { q: q || undefined, lang, limit: 100 } } }))
-        .then((r) => {
-          const body = r as unknown as { total: number; items: CatalogueEntry[] };
+        .then((body) => {
           setItems(body.items);
           setTotal(body.total);
         })

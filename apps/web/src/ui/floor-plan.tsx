@@ -20,7 +20,7 @@ const KIND_STROKE: Record<string, string> = {
  * kind. Booths are buttons (Tab, Enter/Space) when `onPick` is given; `marked` booths (a
  * selection, a proposal's changes) get a thick dashed outline.
  */
-export function FloorPlan({ booths, onPick, marked = new Set(), canPick = () => true }: { booths: PlanBooth[]; onPick?(b: PlanBooth): void; marked?: Set<string>; canPick?(b: PlanBooth): boolean }) {
+export function FloorPlan<B extends PlanBooth>({ booths, onPick, marked = new Set(), canPick = () => true }: { booths: B[]; onPick?(b: B): void; marked?: Set<string>; canPick?(b: B): boolean }) {
   const { t, vnd } = useI18n();
   const halls = [...new Set(booths.map((b) => b.hall))];
   return (
@@ -54,7 +54,7 @@ export function FloorPlan({ booths, onPick, marked = new Set(), canPick = () => 
             <svg viewBox={`${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`} role="group" aria-label={`${t.hall} ${hall}`}>
               {list.map((b) => {
                 const pickable = !!onPick && canPick(b);
-                const label = `${b.code}, ${t.kind[b.kind as keyof typeof t.kind] ?? b.kind}, ${t.boothStatus[b.status]}${b.occupant ? `, ${b.occupant.name}` : ''}, ${b.areaM2} m², ${vnd(b.priceVnd)}`;
+                const label = `${b.code}, ${t.kind[b.kind as keyof typeof t.kind] ?? b.kind}, ${t.boothStatus[b.status]}${'occupant' in b && b.occupant ? `, ${b.occupant.name}` : ''}, ${b.areaM2} m², ${vnd(b.priceVnd)}`;
                 return (
                   <g
                     key={b.id}
