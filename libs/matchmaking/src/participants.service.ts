@@ -72,6 +72,33 @@ export class ParticipantsService {
     return this.optIn(fair.id, { visitorId: holder.visitorId }, profile);
   }
 
+  /**
+   * self-service, a second device, for a visitor: the pass code proves who they are, as when
+   * joining (the pass's current issue, active), and a new token replaces the hash of that pass
+   * holder's own participant; the previous token stops working. Audited like the exhibitor's.
+   */
+  async reissueVisitorToken(fairRef: string, passCode: string): Promise<{ participant: ParticipantRow; token: string }> {
+    const fair = await this.fairs.get(fairRef);
+    const token = randomBytes(24).toString('base64url');
+    return inTransaction(this.db, async (m) => {
+      const holder = await this.passes.holder(fair.id, passCode, m);
+      const [row] = await queryReturning<ParticipantRow>(m, `UPDATE mm_participants SET token_hash = $3 WHERE fair_id = $1 AND visitor_id = $2 RETURNING *`, [
+        fair.id,
+        holder.visitorId,
+        hashToken(token),
+      ]);
+      if (!row) throw MatchmakingErrors.MM_NOT_PARTICIPANT();
+      await this.audit.record(m, { userId: null, role: 'visitor', email: row.email ?? undefined }, {
+        action: 'matchmaking.token.reissue',
+        entity: 'mm_participant',
+        entityId: row.id,
+        fairId: fair.id,
+        after: { visitorId: holder.visitorId },
+      });
+      return { participant: row, token };
+    });
+  }
+
   async optIn(
     fairRef: string,
     subject: { exhibitorId?: string; visitorId?: string },

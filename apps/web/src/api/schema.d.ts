@@ -996,6 +996,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matchmaking/fairs/{fair}/join/visitor/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchmakingController_reissueVisitorToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matchmaking/agenda": {
         parameters: {
             query?: never;
@@ -2669,6 +2685,10 @@ export interface components {
             languages: string[];
             availability?: components["schemas"]["WindowDto"][];
             /** @description the QR pass code from the pass email */
+            passCode: string;
+        };
+        VisitorTokenReissueDto: {
+            /** @description the QR pass code from the pass email, the one the visitor joined with or its current re-issue */
             passCode: string;
         };
         AgendaItemDto: {
@@ -4855,6 +4875,31 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JoinedDto"];
+                };
+            };
+        };
+    };
+    MatchmakingController_reissueVisitorToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fair: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitorTokenReissueDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

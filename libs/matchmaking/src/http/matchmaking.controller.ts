@@ -10,7 +10,7 @@ import { AgendaService } from '../agenda.service';
 import { agendaIcs } from '../agenda-ics';
 import { MeetingCheckinService } from '../meeting-checkin.service';
 import { ParticipantRequestsService } from '../participant-requests.service';
-import { AcceptedDto, AgendaDto, AgendaEmailDto, JoinedDto, MeetingCheckInDto, MeetingRequestDto, MeetingRequestRowDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto } from './matchmaking.dto';
+import { AcceptedDto, AgendaDto, AgendaEmailDto, JoinedDto, MeetingCheckInDto, MeetingRequestDto, MeetingRequestRowDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto, VisitorTokenReissueDto } from './matchmaking.dto';
 
 /** participant endpoints authenticate with the personal token given at opt-in: header x-participant-token */
 @ApiTags('matchmaking')
@@ -130,6 +130,19 @@ export class MatchmakingController {
   async joinAsVisitor(@Param('fair') fair: string, @Body() body: VisitorJoinDto) {
     const { passCode, availability, ...profile } = body;
     const r = await this.participants.joinAsVisitor(fair, passCode, { ...profile, availability: availability ?? [] });
+    return { participantId: r.participant.id, token: r.token };
+  }
+
+  /**
+   * a visitor who joined uses matchmaking on another device: the pass code proves who they are
+   * again; a new token for their own participant, the previous token stops working
+   */
+  @Public()
+  @Post('fairs/:fair/join/visitor/reissue')
+  @HttpCode(200)
+  @ApiOkResponse({ type: JoinedDto })
+  async reissueVisitorToken(@Param('fair') fair: string, @Body() body: VisitorTokenReissueDto) {
+    const r = await this.participants.reissueVisitorToken(fair, body.passCode);
     return { participantId: r.participant.id, token: r.token };
   }
 

@@ -46,6 +46,10 @@ export class VisitorJoinDto extends ProfileDto {
   @ApiProperty({ description: 'the QR pass code from the pass email' }) @IsString() @MaxLength(200) passCode: string;
 }
 
+export class VisitorTokenReissueDto {
+  @ApiProperty({ description: 'the QR pass code from the pass email, the one the visitor joined with or its current re-issue' }) @IsString() @MaxLength(200) passCode: string;
+}
+
 export class TableDto {
   @ApiProperty({ example: 'Table 21' }) @IsString() @Matches(/\S/) @MaxLength(100) name: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() boothId?: string;
