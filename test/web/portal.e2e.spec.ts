@@ -314,7 +314,7 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
         expect.arrayContaining([
           `DTSTART;TZID=${TZ}:${local(m.starts)}`,
           `DTEND;TZID=${TZ}:${local(m.ends)}`,
-          `SUMMARY:Meeting with ${m.other} (${m.company})`,
+          `SUMMARY:Meeting with ${m.company === m.other ? m.other : `${m.other} (${m.company})`}`,
           expect.stringMatching(new RegExp(`^LOCATION:Table ${m.table} `)),
         ]),
       );

@@ -37,9 +37,18 @@ const VTIMEZONES: Record<string, string> = {
   ].join('\r\n'),
 };
 
+/**
+ * The other party as people read it: 'Name (Company)', or the name alone when there is no
+ * company or it is the name (an exhibitor's name is its company), as the portal shows it.
+ */
+export function partyLabel(name: string, company: string | null | undefined): string {
+  const c = (company ?? '').trim();
+  return c && c.toLocaleLowerCase() !== name.trim().toLocaleLowerCase() ? `${name} (${c})` : name;
+}
+
 const TEXT = {
-  vi: { meeting: (o: string, c: string) => `Gặp ${o}${c ? ` (${c})` : ''}`, table: 'Bàn', calendar: (f: string) => `Lịch gặp giao thương – ${f}` },
-  en: { meeting: (o: string, c: string) => `Meeting with ${o}${c ? ` (${c})` : ''}`, table: 'Table', calendar: (f: string) => `Trade meetings – ${f}` },
+  vi: { meeting: (who: string) => `Gặp ${who}`, table: 'Bàn', calendar: (f: string) => `Lịch gặp giao thương – ${f}` },
+  en: { meeting: (who: string) => `Meeting with ${who}`, table: 'Table', calendar: (f: string) => `Trade meetings – ${f}` },
 };
 
 /** A participant's scheduled meetings as an iCalendar file, times in the fair's time zone. */
@@ -58,7 +67,7 @@ export function agendaIcs(agenda: Agenda): string {
       start: DateTime.fromISO(m.startsAt, { zone: agenda.timeZone }),
       end: DateTime.fromISO(m.endsAt, { zone: agenda.timeZone }),
       timezone: agenda.timeZone,
-      summary: t.meeting(m.otherName, m.otherCompany),
+      summary: t.meeting(partyLabel(m.otherName, m.otherCompany)),
       location: `${t.table} ${m.table} – ${fairName}`,
     });
   }
@@ -70,5 +79,5 @@ export function agendaLine(m: AgendaItem, lang: 'vi' | 'en', timeZone: string): 
   const s = DateTime.fromISO(m.startsAt, { zone: timeZone });
   const e = DateTime.fromISO(m.endsAt, { zone: timeZone });
   const when = `${s.toFormat('dd/MM/yyyy HH:mm')}–${e.toFormat('HH:mm')}`;
-  return `${when} · ${TEXT[lang].table} ${m.table} · ${m.otherName}${m.otherCompany ? ` (${m.otherCompany})` : ''}`;
+  return `${when} · ${TEXT[lang].table} ${m.table} · ${partyLabel(m.otherName, m.otherCompany)}`;
 }

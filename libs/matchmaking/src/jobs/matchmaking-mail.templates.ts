@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Lang } from '@fair/core';
 import { mailLayout, MailTemplates, type RenderContext } from '@fair/mail';
 import { DateTime } from 'luxon';
-import { type Agenda, agendaIcs, agendaLine } from '../agenda-ics';
+import { type Agenda, agendaIcs, agendaLine, partyLabel } from '../agenda-ics';
 import { MM_AGENDA_MAIL, MM_REQUEST_MAIL, type RequestMailEvent } from '../meeting-effects';
 
 type P = Record<string, unknown>;
@@ -45,7 +45,7 @@ export class MatchmakingMailTemplates implements OnModuleInit {
   }
 
   private request(p: P, ctx: RenderContext) {
-    const who = p.otherCompany ? `${p.otherName} (${p.otherCompany})` : String(p.otherName);
+    const who = partyLabel(String(p.otherName), p.otherCompany ? String(p.otherCompany) : '');
     const t = TEXT[p.event as RequestMailEvent][ctx.lang](p, who);
     const greeting = ctx.lang === 'vi' ? `Kính gửi ${String(p.recipientName)},` : `Dear ${String(p.recipientName)},`;
     return { subject: t.subject, ...mailLayout({ lang: ctx.lang, heading: t.subject, paragraphs: [greeting, ...t.lines] }) };
