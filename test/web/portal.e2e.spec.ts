@@ -392,18 +392,32 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Lead saved: Pham Thi Private (scans today: 1)');
     await scan(codes[0]!);
     await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Lead saved: Le Van Consent (scans today: 2)');
-    // Not a pass of this fair: the API's message, the typed code kept.
+    // Not a pass of this fair: the API's message, the typed code kept, selected in the focused field.
     await scan('NOT A PASS');
     await page.getByTestId('form-error').getByText('This is not a valid, current pass of this fair').waitFor();
     expect(await leads.locator('input[name=leadCode]').inputValue()).toBe('NOT A PASS');
     expect(await page.getByTestId('lead-saved').count()).toBe(0);
+    await page.waitForFunction(() => {
+      const el = (document as unknown as { activeElement: { name?: string; value: string; selectionStart: number | null; selectionEnd: number | null } | null }).activeElement;
+      return el?.name === 'leadCode' && el.selectionStart === 0 && el.selectionEnd === el.value.length && el.value === 'NOT A PASS';
+    });
+    // So the scanner's next badge (keystrokes and Enter, no clearing) replaces the bad code.
+    await page.keyboard.type(codes[1]!);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Lead saved: Pham Thi Private (scans today: 2)');
+    expect(await page.getByTestId('form-error').count()).toBe(0);
+    expect(await leads.locator('input[name=leadCode]').inputValue()).toBe('');
 
     const table = leads.getByTestId('leads');
-    await page.waitForFunction(() => (document as unknown as { querySelectorAll(s: string): { length: number } }).querySelectorAll('[data-testid=leads] tbody tr').length === 2);
+    // the list reloads after each scan: wait for the last one's count
+    await page.waitForFunction(() => {
+      const trs = Array.from((document as unknown as { querySelectorAll(s: string): ArrayLike<{ cells: ArrayLike<{ textContent: string }> }> }).querySelectorAll('[data-testid=leads] tbody tr'));
+      return trs.length === 2 && trs.some((tr) => tr.cells[0]?.textContent === 'Pham Thi Private' && tr.cells[3]?.textContent === '2');
+    });
     const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from((tr as unknown as { cells: { textContent: string }[] }).cells, (c) => c.textContent)));
     expect(shown.map((r) => r.slice(0, 7))).toEqual([
       ['Le Van Consent', 'Hanoi Plastics', 'VN', '2', '4', 'Wants 2 CNC quotes', visitors[0]!.email],
-      ['Pham Thi Private', 'Da Nang Rubber', 'VN', '1', '', 'Just looking', ''],
+      ['Pham Thi Private', 'Da Nang Rubber', 'VN', '2', '', 'Just looking', ''],
     ]);
     await shot(page, 'portal-leads-phone');
 
@@ -419,11 +433,11 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
     )) as { day: string; first_scanned_at: Date; scans: number; name: string; contact_consent: boolean }[];
     expect(db.map((r) => [r.name, r.scans, r.contact_consent])).toEqual([
       ['Le Van Consent', 2, true],
-      ['Pham Thi Private', 1, false],
+      ['Pham Thi Private', 2, false],
     ]);
     expect(rows.slice(1)).toEqual([
       [day(0), db[0]!.first_scanned_at.toISOString(), '2', 'Le Van Consent', 'Hanoi Plastics', 'VN', 'trade-buyer', '', '4', 'Wants 2 CNC quotes', visitors[0]!.email, visitors[0]!.phone],
-      [day(0), db[1]!.first_scanned_at.toISOString(), '1', 'Pham Thi Private', 'Da Nang Rubber', 'VN', 'trade-buyer', '', '', 'Just looking', '', ''],
+      [day(0), db[1]!.first_scanned_at.toISOString(), '2', 'Pham Thi Private', 'Da Nang Rubber', 'VN', 'trade-buyer', '', '', 'Just looking', '', ''],
     ]);
     await ctx.close();
   }, 180_000);

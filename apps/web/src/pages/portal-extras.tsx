@@ -91,6 +91,7 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          const codeField = e.currentTarget.elements.namedItem('leadCode') as HTMLInputElement | null;
           // the previous scan's confirmation must not stand next to this scan's error
           setSaved('');
           void run(async () => {
@@ -103,6 +104,14 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
             setSaved(t.leadSaved(r.visitor.name, r.scans));
             setForm({ code: '', note: '', rating: '', consent: false });
             load();
+            return true;
+          }).then((saved) => {
+            // A failed scan keeps its code visible but selected: a handheld scanner's next code
+            // (typed + Enter) replaces it instead of being appended to it.
+            if (!saved && codeField) {
+              codeField.focus();
+              codeField.select();
+            }
           });
         }}
       >
