@@ -40,3 +40,26 @@ describe('PUBLIC_URL', () => {
     expect(parseConfig({ PUBLIC_URL: 'https://fair.example.vn/' }).PUBLIC_URL).toBe('https://fair.example.vn');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless told: clients cannot choose their address', () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+  });
+
+  it('takes true or the proxies as addresses, CIDR ranges and range names', () => {
+    expect(parseConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1,loopback , fd00::/8,::1' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', 'fd00::/8', '::1']);
+    expect(parseConfig({ TRUST_PROXY: '192.168.1.10' }).TRUST_PROXY).toEqual(['192.168.1.10']);
+  });
+
+  it('refuses a hop count, bad addresses and bad prefixes, naming them', () => {
+    expect(() => parseConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY="1" - expected .*hop count/);
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY="yes" - expected .*not "yes"/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not "10.0.0.0\/33"/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.1, proxy.local' })).toThrow(/not "proxy.local"/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.1,' })).toThrow(/not ""/);
+    expect(parseConfig({ TRUST_PROXY: '::/0' }).TRUST_PROXY).toEqual(['::/0']);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,41 @@ const url = (protocols: string[]) =>
     { message: `a URL starting with ${protocols.map((p) => p + '://').join(' or ')}` },
   );
 
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY lists like addresses */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** an address, an address/prefix-length (CIDR) or a range name */
+function proxyEntryOk(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Whom the API believes about the client address (X-Forwarded-For, for the per-address rate
+ * limits): `false` (nobody: the connecting address is the client), `true` (any peer: only behind
+ * a proxy that every request must pass and that overwrites the header), or the proxies' own
+ * addresses / CIDR ranges, comma-separated (Fastify's `trustProxy` list). A hop count is refused:
+ * Fastify cannot check it against the connecting peer and ignores it.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (v === 'true' || v === 'false') return;
+    if (/^\d+$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'true, false or the proxies\' addresses/CIDR ranges (a hop count cannot be checked against the connecting proxy, so Fastify ignores it)' });
+      return;
+    }
+    const bad = v.split(',').map((e) => e.trim()).filter((e) => !proxyEntryOk(e));
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `true, false or a comma-separated list of proxy addresses, CIDR ranges (10.0.0.0/8) or ${PROXY_RANGE_NAMES.join('/')}; not ${bad.map((b) => JSON.stringify(b)).join(', ')}` });
+    }
+  })
+  .transform((v): boolean | string[] => (v === 'true' ? true : v === 'false' ? false : v.split(',').map((e) => e.trim())));
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -37,6 +73,8 @@ export const configSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60000).default(250),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Proxies whose X-Forwarded-For is believed; default none (clients cannot choose their address). */
+  TRUST_PROXY: trustProxy.default(false),
   SEED_ON_START: bool.default(true),
   /** Set by `npm start` for its children when it serves the embedded PGlite behind DATABASE_URL. */
   FAIR_EMBEDDED_DB: bool.default(false),

@@ -10,8 +10,8 @@ import { linkToken, mailsTo } from './mail-helpers';
 /**
  * Emails on request (sign-in links, new confirmation links) and password failures are limited
  * per email and per client address with Redis counters; the answers never tell whether an
- * account exists. The API trusts X-Forwarded-For (it runs behind a proxy), so each test speaks
- * from its own address.
+ * account exists. This API is told to trust X-Forwarded-For from the loopback address the test
+ * connects from (TRUST_PROXY, as behind a local proxy), so each test speaks from its own address.
  */
 describe('rate limits on sign-in mails, confirmation mails and password failures', () => {
   let sys: TestSystem;
@@ -28,7 +28,7 @@ describe('rate limits on sign-in mails, confirmation mails and password failures
   const CONFIRM = /Confirm your application email|Xác nhận email/;
 
   beforeAll(async () => {
-    sys = await startTestSystem({ worker: true, smtp: true });
+    sys = await startTestSystem({ worker: true, smtp: true, env: { TRUST_PROXY: 'loopback' } });
     await sys.api.get(ReferenceFairSeeder).seed();
   });
   afterAll(() => sys?.close());

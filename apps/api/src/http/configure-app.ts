@@ -33,7 +33,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
  */
 export async function createApiApp(options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
   const config = appConfig();
-  const adapter = new FastifyAdapter({ bodyLimit: 25 * 1024 * 1024, trustProxy: true });
+  // req.ip (the per-address rate limits) comes from X-Forwarded-For only for the proxies TRUST_PROXY names.
+  const adapter = new FastifyAdapter({ bodyLimit: 25 * 1024 * 1024, trustProxy: config.TRUST_PROXY });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, {
     logger: options.logger ?? LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
     abortOnError: false,
