@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync, verify } from 'node:crypto';
+import { base45Decode, base45Encode } from './base45';
 import { decodePassCode, encodePassCode, publicKeyFromRaw, rawPublicKey } from './pass-code';
 import { decryptPrivateKey, encryptPrivateKey, newSigningKeyPair } from './key-encryption';
 import { privateKeyFromDer } from './pass-code';
@@ -65,6 +67,46 @@ describe('pass code', () => {
     expect(m.size).toBeGreaterThanOrEqual(45); // version 7+ for 147 alphanumeric characters at Q
     const png = qrPng(code);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('verification with libsodium', () => {
+  const ring = testKeyRing(FAIR, [1]);
+  const CONTEXT = Buffer.from('fair-pass:v1:');
+  // Ed25519's group order L, little-endian: a signature's S and S + L verify the same maths,
+  // so a verifier must refuse S >= L or signatures become malleable.
+  const L = Buffer.from('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010', 'hex');
+
+  it('agrees with node:crypto on valid codes and on every single-bit flip of one', () => {
+    const code = encodePassCode(payload, ring.privateKeys.get(1)!);
+    const bytes = Buffer.from(base45Decode(code)!);
+    const publicKey = ring.lookup(FAIR, 1)!;
+    const nodeSays = (b: Buffer) => verify(null, Buffer.concat([CONTEXT, b.subarray(0, 34)]), publicKey, b.subarray(34));
+    expect(nodeSays(bytes)).toBe(true);
+    let accepted = 0;
+    for (let bit = 0; bit < bytes.length * 8; bit++) {
+      const flipped = Buffer.from(bytes);
+      flipped[bit >> 3]! ^= 1 << (bit & 7);
+      const ours = decodePassCode(base45Encode(flipped), FAIR, ring.lookup);
+      if (ours.ok) accepted++;
+      if (!ours.ok && ours.reason === 'bad-signature') expect(nodeSays(flipped)).toBe(false);
+    }
+    expect(accepted).toBe(0);
+  });
+
+  it('refuses a malleated signature (S + L) and a key of another type', () => {
+    const bytes = Buffer.from(base45Decode(encodePassCode(payload, ring.privateKeys.get(1)!))!);
+    const s = bytes.subarray(34 + 32);
+    let carry = 0;
+    for (let i = 0; i < 32; i++) {
+      const sum = s[i]! + L[i]! + carry;
+      s[i] = sum & 0xff;
+      carry = sum >> 8;
+    }
+    expect(decodePassCode(base45Encode(bytes), FAIR, ring.lookup)).toEqual({ ok: false, reason: 'bad-signature' });
+    const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+    const code = encodePassCode(payload, ring.privateKeys.get(1)!);
+    expect(decodePassCode(code, FAIR, () => ecKey)).toEqual({ ok: false, reason: 'bad-signature' });
   });
 });
 
