@@ -2,16 +2,15 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer, { type Transporter, type TransportOptions } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { APP_CONFIG, type AppConfig } from '@fair/core';
+import { composeMime, type OutgoingMail } from './mime-compose';
 
-export interface OutgoingMail {
-  from: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  attachments?: { filename: string; content: Buffer | string; contentType: string; cid?: string }[];
+export type { OutgoingMail };
+
+/** The bare address of "Name <a@b>" or "a@b", for the SMTP envelope. */
+function envelopeAddress(value: string): string {
+  return addressparser(value, { flatten: true })[0]?.address ?? value;
 }
 
 /**
@@ -40,11 +39,17 @@ export class MailTransport implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The message is built into one buffer first (composeMime) and handed over raw: nodemailer
+   * then writes it to the socket in a few large writes instead of streaming every part.
+   */
   async send(mail: OutgoingMail): Promise<void> {
-    const info = (await this.transporter.sendMail(mail)) as { message?: Buffer };
-    if (this.fileDir && info.message) {
-      writeFileSync(join(this.fileDir, `${mail.messageId.replace(/[<>@]/g, '_')}.eml`), info.message);
+    const raw = await composeMime(mail);
+    if (this.fileDir) {
+      writeFileSync(join(this.fileDir, `${mail.messageId.replace(/[<>@]/g, '_')}.eml`), raw);
+      return;
     }
+    await this.transporter.sendMail({ envelope: { from: envelopeAddress(mail.from), to: [envelopeAddress(mail.to)] }, raw });
   }
 
   onModuleDestroy(): void {
