@@ -1,7 +1,33 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { decode as decodePng } from 'fast-png';
+import jsQR from 'jsqr';
 import { badgePdf } from './badge-pdf';
+
+const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p));
+if (!pdftoppm) process.stderr.write('[badge-pdf] pdftoppm (Debian package poppler-utils) not found: the badge\'s QR is not read back from a rendering\n');
+
+/** The badge printed (rendered by poppler at 150 dpi, grey) and its QR read back with jsQR. */
+function qrOnRenderedBadge(pdf: Buffer): string | null {
+  const dir = mkdtempSync(join(tmpdir(), 'badge-'));
+  try {
+    writeFileSync(join(dir, 'b.pdf'), pdf);
+    execFileSync(pdftoppm!, ['-png', '-gray', '-r', '150', '-singlefile', join(dir, 'b.pdf'), join(dir, 'page')]);
+    const img = decodePng(readFileSync(join(dir, 'page.png')));
+    const rgba = new Uint8ClampedArray(img.width * img.height * 4);
+    for (let i = 0; i < img.width * img.height; i++) {
+      const v = img.data[i * img.channels]!;
+      rgba.set([v, v, v, 255], i * 4);
+    }
+    return jsQR(rgba, img.width, img.height)?.data ?? null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const input = {
   fairName: 'Hội chợ Thương mại Quốc tế Việt Nam',
@@ -49,6 +75,12 @@ describe.each(existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf') || e
       const shown = [...content.matchAll(/<([0-9a-f]+)> Tj/g)].map((m) => m[1]!.match(/.{4}/g)!.map((g) => toUnicode.get(g) ?? '?').join(''));
       expect(shown).toEqual([input.fairName, input.dates, input.name, input.company, 'NHÀ NHẬP KHẨU', '#4711']);
       expect((content.match(/ re$/gm) ?? []).length).toBeGreaterThan(50); // the QR's runs of dark modules
+    });
+
+    (pdftoppm ? it : it.skip)('prints a QR that reads back as the pass code (a full-length code, rendered by poppler)', async () => {
+      const code = 'NCFOXN%TSMAHN-HWWK2RL99TEZ-O5:JW4ZS2JW2E60F1JWVIP01HXPQ3*C0KCFK2%UJQ5/3+J3D9K9N7R74O11CO2H+I6PG4K5VN3E4E/3D2B9J0ZRDS0Q2:HFU0C1EI+*7J0GYOQ4-2ZF3P.J9YS0AD44W';
+      expect(qrOnRenderedBadge(await badgePdf({ ...input, code }))).toBe(code);
+      expect(qrOnRenderedBadge(await badgePdf(input))).toBe(input.code);
     });
 
     it('falls back to pdfkit for characters the subset lacks', async () => {
