@@ -6,7 +6,7 @@
  *    scanning in then out over 20,000 re-entry passes. Exact p50/p99. Next to pgbench's ceiling.
  * 2. Pass signature verifications per second on one core (the whole gate check: Base45, layout,
  *    Ed25519) next to raw crypto.verify of the same bytes.
- * 3. The reference fair's 3,029 invitations end to end (run before the scans, whose tally jobs would
+ * 3. The reference fair's 3,029 invitations end to end, with one worker process and with two (run before the scans, whose tally jobs would
  *    otherwise be waiting in the outbox for the same worker) (POST → outbox → BullMQ → render with QR PNG
  *    and PDF badge → SMTP sink), next to raw nodemailer sending a ready-made message to the same sink.
  *
@@ -20,7 +20,8 @@ import nodemailer from 'nodemailer';
 import { Pool } from 'pg';
 import { startSmtpSink } from '../libs/mail/src/smtp-sink';
 import { ensureTemplate } from '../libs/testing/src/test-database';
-import { base45Decode, decodePassCode, encodePassCode } from '../libs/visitors/src';
+import sodium from 'sodium-native';
+import { base45Decode, decodePassCode, encodePassCode, rawPublicKey } from '../libs/visitors/src';
 import { api, gateDevices, openFairWithVisitors, organiserToken, type Api } from './lib/checkin-fixtures';
 import {
   benchDurationSec,
@@ -107,25 +108,31 @@ function verifyRates(durationSec: number) {
   const bytes = Buffer.from(base45Decode(code)!);
   const message = Buffer.concat([Buffer.from('fair-pass:v1:'), bytes.subarray(0, 34)]);
   const signature = sign(null, message, privateKey);
+  const rawKey = rawPublicKey(publicKey);
   return {
     passCodePerSec: rate(() => decodePassCode(code, fairId, () => publicKey)),
     rawVerifyPerSec: rate(() => verify(null, message, publicKey, signature)),
+    // what decodePassCode verifies with (libs/visitors/src/qr/pass-code.ts, docs/decisions/017)
+    rawSodiumVerifyPerSec: rate(() => sodium.crypto_sign_verify_detached(signature, message, rawKey)),
   };
 }
 
-async function invitationsEndToEnd(a: Api, org: string, env: Record<string, string>) {
+/** `workers` worker processes (each with 50 concurrent jobs), as a deployment would scale them. */
+async function invitationsEndToEnd(a: Api, org: string, env: Record<string, string>, workers: number) {
   const sink = await startSmtpSink();
-  const worker = fork(resolve(__dirname, '../apps/worker/src/main.ts'), [], {
-    env: { ...process.env, ...env, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000', WORKER_CONCURRENCY: '50' },
-    stdio: ['ignore', 2, 2, 'ipc'],
-  });
+  const procs = Array.from({ length: workers }, () =>
+    fork(resolve(__dirname, '../apps/worker/src/main.ts'), [], {
+      env: { ...process.env, ...env, SMTP_URL: sink.url, MAIL_RATE_PER_SECOND: '100000', WORKER_CONCURRENCY: '50' },
+      stdio: ['ignore', 2, 2, 'ipc'],
+    }),
+  );
   // Listening from the start: a worker that refuses to start must fail the run, not hang it.
-  const died = new Promise<never>((_, reject) => worker.once('exit', (code) => reject(new Error(`worker exited (${code}) before sending`))));
+  const died = Promise.race(procs.map((w) => new Promise<never>((_, reject) => w.once('exit', (code) => reject(new Error(`worker exited (${code}) before sending`))))));
   died.catch(() => undefined);
   try {
-    const fair = await openFairWithVisitors(a, org, 'bench-invitations', INVITATIONS, 're-entry');
-    await new Promise((r) => setTimeout(r, 3000)); // the worker boots (swc compiles on the fly)
-    log(`  ${INVITATIONS} invitations end to end`);
+    const fair = await openFairWithVisitors(a, org, `bench-invitations-${workers}`, INVITATIONS, 're-entry');
+    await new Promise((r) => setTimeout(r, 3000)); // the workers boot (swc compiles on the fly)
+    log(`  ${INVITATIONS} invitations end to end, ${workers} worker process(es)`);
     const t0 = performance.now();
     const sent = await a.call('POST', `/api/visitors/fairs/${fair.slug}/invitations`, {}, org);
     if (sent.status !== 202) throw new Error(`invitations: ${sent.status} ${JSON.stringify(sent.body)}`);
@@ -139,9 +146,9 @@ async function invitationsEndToEnd(a: Api, org: string, env: Record<string, stri
     await Promise.all(Array.from({ length: INVITATIONS }, (_, i) => transport.sendMail({ envelope: { from: 'bench@fair.local', to: `r${i}@bench.example` }, raw: sample })));
     const rawSec = (performance.now() - r0) / 1000;
     transport.close();
-    return { count: INVITATIONS, seconds: round(e2eSec, 2), emailsPerSec: round(INVITATIONS / e2eSec, 1), messageKb: round(sample.length / 1024, 1), rawNodemailerPerSec: round(INVITATIONS / rawSec, 1) };
+    return { workers, count: INVITATIONS, seconds: round(e2eSec, 2), emailsPerSec: round(INVITATIONS / e2eSec, 1), messageKb: round(sample.length / 1024, 1), rawNodemailerPerSec: round(INVITATIONS / rawSec, 1) };
   } finally {
-    worker.kill('SIGTERM');
+    procs.forEach((w) => w.kill('SIGTERM'));
     await sink.stop();
   }
 }
@@ -167,7 +174,8 @@ async function main(): Promise<void> {
     const devices = await gateDevices(a, org, fair.slug, Math.max(...LEVELS));
     // Invitations first: after the scan load the outbox holds one tally job per admission and
     // exit, and a worker started then would be draining those while the mails are timed.
-    const invitations = await invitationsEndToEnd(a, org, env);
+    const invitations = await invitationsEndToEnd(a, org, env, 1);
+    const invitations2 = await invitationsEndToEnd(a, org, env, 2);
     await scanLoad(server.url, devices.slice(0, 8), codes, Math.min(2, durationSec)); // warm-up
     const scans = [];
     for (const gates of LEVELS) {
@@ -184,8 +192,10 @@ async function main(): Promise<void> {
       [
         ...scans.map((s) => [`scan through the API, ${s.gates} gates`, s.scansPerSec, 'scans/s', s.p50Ms, s.p99Ms]),
         ['pass code check (Base45 + Ed25519), 1 core', verifyFig.passCodePerSec, 'verif/s', null, null],
-        ['raw crypto.verify Ed25519, 1 core', verifyFig.rawVerifyPerSec, 'verif/s', null, null],
-        [`${INVITATIONS} invitations end to end (QR + PDF)`, invitations.emailsPerSec, 'emails/s', null, null],
+        ['raw crypto.verify Ed25519 (node:crypto), 1 core', verifyFig.rawVerifyPerSec, 'verif/s', null, null],
+        ['raw Ed25519 verify (libsodium), 1 core', verifyFig.rawSodiumVerifyPerSec, 'verif/s', null, null],
+        [`${INVITATIONS} invitations end to end (QR + PDF), 1 worker`, invitations.emailsPerSec, 'emails/s', null, null],
+        [`${INVITATIONS} invitations end to end (QR + PDF), 2 workers`, invitations2.emailsPerSec, 'emails/s', null, null],
         ['raw nodemailer, ready-made message', invitations.rawNodemailerPerSec, 'emails/s', null, null],
       ],
       { json },
@@ -196,7 +206,7 @@ async function main(): Promise<void> {
         ceilings: c,
         ratioToCeiling,
         p99Ms: at32.p99Ms,
-        figures: { scans, verify: verifyFig, invitations },
+        figures: { scans, verify: verifyFig, invitations, invitationsTwoWorkers: invitations2 },
       });
     }
   } finally {
