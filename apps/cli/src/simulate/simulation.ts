@@ -240,13 +240,14 @@ export async function runSimulation(p: SimulationParams, options: SimulationOpti
       return { id: res.id as string, email, company: c };
     });
     steps.start('confirm, review, approve', applied.length);
+    const parsedText = new WeakMap<object, string>();
     const confirmLinks = await until(async () => {
       const links = new Map<string, string>();
       for (const m of smtp.messages) {
-        const text = m.raw.toString();
-        if (!text.includes('/exhibitor/confirm')) continue;
-        const parsed = await PostalMime.parse(m.raw);
-        const url = parsed.text?.match(/https?:\/\/\S+\/exhibitor\/confirm\?token=\S+/)?.[0];
+        // bodies are base64 (libs/mail/src/mime-compose.ts): read each message once, then from the cache
+        let text = parsedText.get(m);
+        if (text === undefined) parsedText.set(m, (text = (await PostalMime.parse(m.raw)).text ?? ''));
+        const url = text.match(/https?:\/\/\S+\/exhibitor\/confirm\?token=\S+/)?.[0];
         if (url) links.set(m.to[0]!.toLowerCase(), new URL(url).searchParams.get('token')!);
       }
       return links.size >= applied.length && links;
