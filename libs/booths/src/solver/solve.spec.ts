@@ -85,6 +85,24 @@ describe('booth allocation solver', () => {
     expectValid({ ...input, fixed: [{ boothId: fixedBooth, companyId: 'outsider' }] }, r);
   });
 
+  it('stays under its bound when companies already hold booths (their booths score, so the bound counts them too)', () => {
+    const input = syntheticFair({ booths: 60, companies: 30, seed: 9, wishRate: 0.3 });
+    // Half the companies already hold one booth of a kind they asked for; the rest of their request stays open.
+    const fixed: { boothId: string; companyId: string }[] = [];
+    const taken = new Set<string>();
+    for (const c of input.companies.slice(0, 15)) {
+      const kind = Object.keys(c.requested).find((k) => c.requested[k]! > 0)!;
+      const b = input.booths.find((x) => x.kind === kind && !taken.has(x.id))!;
+      taken.add(b.id);
+      fixed.push({ boothId: b.id, companyId: c.id });
+      c.requested[kind] = c.requested[kind]! - 1;
+    }
+    const r = solveAllocation({ ...input, fixed, timeLimitMs: 300 });
+    expectValid({ ...input, fixed }, r);
+    expect(r.score.total).toBeGreaterThan(0);
+    expect(r.score.total).toBeLessThanOrEqual(r.bound.total + 1e-6);
+  });
+
   it('scores what it reports: the breakdown matches a recount of the assignment', () => {
     const input = syntheticFair({ booths: 300, companies: 180, seed: 11, wishRate: 0.3 });
     const r = solveAllocation({ ...input, timeLimitMs: 500 });
