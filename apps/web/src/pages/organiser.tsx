@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { ok, organiserApi, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
 import type { paths } from '../api/schema';
+import { BOOTH_KINDS, type BoothKind } from '../api/views';
 import type { BatchProgress, ExhibitorList, ExhibitorView, Fair, FloorPlanBooth, FloorPlanView, Gate, GateDevice, ProposalView } from '../api/views';
 import { WithFair } from '../fair-context';
 import { useI18n } from '../i18n';
@@ -62,30 +63,51 @@ function Console({ fair, onSignOut }: { fair: Fair; onSignOut(): void }) {
 type Status = NonNullable<paths['/api/fairs/{fair}/exhibitor-applications']['get']['parameters']['query']>['status'];
 const STATUSES: NonNullable<Status>[] = ['submitted', 'email_confirmed', 'under_review', 'approved', 'rejected', 'changes_requested', 'withdrawn', 'draft'];
 
+type Origin = 'international' | 'domestic';
+type Decision = 'reject' | 'request-changes';
+
 function Applications({ fair }: { fair: Fair }) {
   const { t, lang, dateTime } = useI18n();
   const [status, setStatus] = useState<Status | ''>('');
+  const [origin, setOrigin] = useState<Origin | ''>('');
+  const [kind, setKind] = useState<BoothKind | ''>('');
   const [q, setQ] = useState('');
   const [list, setList] = useState<ExhibitorList | null>(null);
-  const { error, run } = useSubmit();
+  // The application whose reason is being written (reject / request changes), and the reason.
+  const [deciding, setDeciding] = useState<{ id: string; action: Decision } | null>(null);
+  const [reason, setReason] = useState('');
+  const { busy, error, fieldErrors, run, setError } = useSubmit();
+  // Answers can arrive out of order (one request per keystroke in the search): only the latest is shown.
+  const latest = useRef(0);
   const load = useCallback(() => {
-    ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: status || undefined, q: q || undefined, lang, limit: 200 } } }))
-      .then(setList)
+    const n = ++latest.current;
+    ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: status || undefined, origin: origin || undefined, kind: kind || undefined, q: q || undefined, lang, limit: 200 } } }))
+      .then((r) => {
+        if (n === latest.current) setList(r);
+      })
       .catch(() => undefined);
-  }, [fair.id, status, q, lang]);
+  }, [fair.id, status, origin, kind, q, lang]);
   useEffect(load, [load]);
-  const act = (id: string, action: 'start-review' | 'approve' | 'reject' | 'request-changes') =>
+  const act = (id: string, action: 'start-review' | 'approve') =>
     run(async () => {
       if (action === 'start-review') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/start-review', { params: { path: { id } } }));
-      else if (action === 'approve') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/approve', { params: { path: { id } }, body: {} }));
-      else {
-        const reason = window.prompt(t.reasonPrompt) ?? '';
-        if (!reason) return;
-        if (action === 'reject') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/reject', { params: { path: { id } }, body: { reason } }));
-        else await ok(organiserApi.POST('/api/exhibitor-applications/{id}/request-changes', { params: { path: { id } }, body: { reason } }));
-      }
+      else await ok(organiserApi.POST('/api/exhibitor-applications/{id}/approve', { params: { path: { id } }, body: {} }));
       load();
     });
+  const decide = () =>
+    run(async () => {
+      const { id, action } = deciding!;
+      if (action === 'reject') await ok(organiserApi.POST('/api/exhibitor-applications/{id}/reject', { params: { path: { id } }, body: { reason } }));
+      else await ok(organiserApi.POST('/api/exhibitor-applications/{id}/request-changes', { params: { path: { id } }, body: { reason } }));
+      setDeciding(null);
+      setReason('');
+      load();
+    });
+  const startDecision = (id: string, action: Decision) => {
+    setError(null);
+    setReason('');
+    setDeciding({ id, action });
+  };
   return (
     <section>
       <form className="filters row" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -97,16 +119,32 @@ function Applications({ fair }: { fair: Fair }) {
             </option>
           ))}
         </Field>
+        <Field label={t.filterOrigin} name="origin" as="select" value={origin} onValue={(v) => setOrigin(v as Origin | '')}>
+          <option value="">{t.all}</option>
+          <option value="domestic">{t.origin.domestic}</option>
+          <option value="international">{t.origin.international}</option>
+        </Field>
+        <Field label={t.filterKind} name="kind" as="select" value={kind} onValue={(v) => setKind(v as BoothKind | '')}>
+          <option value="">{t.all}</option>
+          {BOOTH_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t.kind[k]}
+            </option>
+          ))}
+        </Field>
         <Field label={t.search} name="q" type="search" value={q} onValue={setQ} />
       </form>
-      <FormError error={error} />
-      <p role="status">{list ? t.results(list.total) : t.loading}</p>
+      {!deciding && <FormError error={error} />}
+      <p role="status" data-testid="application-count">
+        {list ? t.results(list.total) : t.loading}
+      </p>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
               <th scope="col">{t.f.legalName}</th>
               <th scope="col">{t.f.country}</th>
+              <th scope="col">{t.originCol}</th>
               <th scope="col">{t.f.booths}</th>
               <th scope="col">{t.applicationStatus}</th>
               <th scope="col">{t.submitted}</th>
@@ -115,37 +153,71 @@ function Applications({ fair }: { fair: Fair }) {
           </thead>
           <tbody>
             {list?.items.map((a) => (
-              <tr key={a.id} data-application={a.email}>
-                <td>{a.legalName}</td>
-                <td>{a.country}</td>
-                <td>
-                  {Object.entries(a.boothRequests)
-                    .map(([k, n]) => `${n} × ${t.kind[k as keyof typeof t.kind]}`)
-                    .join(', ')}
-                </td>
-                <td>{t.status[a.status as keyof typeof t.status] ?? a.status}</td>
-                <td>{a.submittedAt ? dateTime(a.submittedAt) : ''}</td>
-                <td className="actions">
-                  {a.status === 'email_confirmed' && (
-                    <button type="button" onClick={() => void act(a.id, 'start-review')}>
-                      {t.startReview}
-                    </button>
-                  )}
-                  {a.status === 'under_review' && (
-                    <>
-                      <button type="button" className="primary" onClick={() => void act(a.id, 'approve')}>
-                        {t.approve}
+              <Fragment key={a.id}>
+                <tr data-application={a.email} data-status={a.status}>
+                  <td>{a.legalName}</td>
+                  <td>{a.country}</td>
+                  <td>{t.origin[a.origin]}</td>
+                  <td>
+                    {Object.entries(a.boothRequests)
+                      .map(([k, n]) => `${n} × ${t.kind[k as keyof typeof t.kind]}`)
+                      .join(', ')}
+                  </td>
+                  <td>{t.status[a.status as keyof typeof t.status] ?? a.status}</td>
+                  <td>{a.submittedAt ? dateTime(a.submittedAt) : ''}</td>
+                  <td className="actions">
+                    {a.status === 'email_confirmed' && (
+                      <button type="button" disabled={busy} onClick={() => void act(a.id, 'start-review')}>
+                        {t.startReview}
                       </button>
-                      <button type="button" onClick={() => void act(a.id, 'request-changes')}>
-                        {t.requestChanges}
-                      </button>
-                      <button type="button" onClick={() => void act(a.id, 'reject')}>
-                        {t.reject}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
+                    )}
+                    {a.status === 'under_review' && (
+                      <>
+                        <button type="button" className="primary" disabled={busy} onClick={() => void act(a.id, 'approve')}>
+                          {t.approve}
+                        </button>
+                        <button type="button" disabled={busy} aria-expanded={deciding?.id === a.id && deciding.action === 'request-changes'} onClick={() => startDecision(a.id, 'request-changes')}>
+                          {t.requestChanges}
+                        </button>
+                        <button type="button" disabled={busy} aria-expanded={deciding?.id === a.id && deciding.action === 'reject'} onClick={() => startDecision(a.id, 'reject')}>
+                          {t.reject}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+                {deciding?.id === a.id && (
+                  <tr className="decision" data-decision={a.email}>
+                    <td colSpan={7}>
+                      <form
+                        noValidate
+                        aria-label={`${deciding.action === 'reject' ? t.reject : t.requestChanges}: ${a.legalName}`}
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void decide();
+                        }}
+                      >
+                        <FormError error={error} shown={['reason']} />
+                        <Field label={t.reasonLabel} name="reason" as="textarea" required value={reason} onValue={setReason} error={fieldErrors.reason} />
+                        <div className="row">
+                          <button type="submit" className="primary" disabled={busy}>
+                            {deciding.action === 'reject' ? t.sendRejection : t.sendChangeRequest}
+                          </button>
+                          <button
+                            type="button"
+                            onClick={() => {
+                              setDeciding(null);
+                              setError(null);
+                            }}
+                          >
+                            {t.cancel}
+                          </button>
+                        </div>
+                      </form>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -163,10 +235,14 @@ function Plan({ fair }: { fair: Fair }) {
   const [proposal, setProposal] = useState<ProposalView | null>(null);
   const [roundIds, setRoundIds] = useState<string[]>([]);
   const [turnMinutes, setTurnMinutes] = useState('60');
-  const { busy, error, run } = useSubmit();
+  const { busy, error, run, setError } = useSubmit();
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/fairs/{fair}/booth-allocation/floor-plan', { params: { path: { fair: fair.id } } }))
-      .then(setPlan)
+      .then((p) => {
+        setPlan(p);
+        // The open booth panel shows the booth as it is now (someone else may have taken it meanwhile).
+        setBooth((b) => (b ? (p.booths.find((x) => x.id === b.id) ?? null) : null));
+      })
       .catch(() => undefined);
     ok(organiserApi.GET('/api/fairs/{fair}/exhibitor-applications', { params: { path: { fair: fair.id }, query: { status: 'approved', limit: 500, lang } } }))
       .then((r) => setApproved(r.items))
@@ -176,11 +252,15 @@ function Plan({ fair }: { fair: Fair }) {
   const act = (what: 'hold' | 'assign' | 'release') =>
     run(async () => {
       const path = { fair: fair.id, booth: booth!.id };
-      if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor } }));
-      if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString() } }));
-      if (what === 'release') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} }));
-      setBooth(null);
-      load();
+      try {
+        if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor } }));
+        if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString() } }));
+        if (what === 'release') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} }));
+        setBooth(null);
+      } finally {
+        // Refused or not, the plan is read again: after a refusal it shows why (e.g. the booth was taken meanwhile).
+        load();
+      }
     });
   const propose = () =>
     run(async () => {
@@ -203,10 +283,10 @@ function Plan({ fair }: { fair: Fair }) {
   const marked = new Set(proposal?.changes.map((c) => c.boothId) ?? (booth ? [booth.id] : []));
   return (
     <section>
-      <p role="status">
+      <p role="status" data-testid="plan-counts">
         {t.boothStatus.available}: {number(plan.counts.available)} · {t.boothStatus.held}: {number(plan.counts.held)} · {t.boothStatus.assigned}: {number(plan.counts.assigned)}
       </p>
-      <FormError error={error} />
+      {!booth && <FormError error={error} />}
       <div className="row">
         <button type="button" onClick={() => void propose()} disabled={busy}>
           {t.runSolver}
@@ -218,16 +298,27 @@ function Plan({ fair }: { fair: Fair }) {
       {proposal && (
         <div className="panel" data-testid="proposal">
           <h2>{t.proposal}</h2>
-          <p>
+          <p data-testid="proposal-score" data-percent={proposal.score.percentOfBound}>
             {t.proposalScore(number(Math.round(proposal.score.percentOfBound * 10) / 10), proposal.changes.length)}
           </p>
+          <details open={proposal.changes.length <= 50}>
+            <summary>{t.proposedPlacements(proposal.changes.length)}</summary>
+            <ul data-testid="proposal-changes">
+              {proposal.changes.map((c) => (
+                <li key={c.boothId} data-booth={c.booth} data-exhibitor={c.exhibitorId}>
+                  {t.placementChange(c.booth, c.exhibitor)}
+                </li>
+              ))}
+            </ul>
+          </details>
           {proposal.unmet.length > 0 && (
-            <details>
+            <details open={proposal.unmet.length <= 50}>
               <summary>{t.unmetWishes(proposal.unmet.length)}</summary>
-              <ul>
+              <ul data-testid="proposal-unmet">
                 {proposal.unmet.slice(0, 200).map((u, i) => (
-                  <li key={i}>
-                    {u.exhibitor}: {u.wish}
+                  <li key={i} data-exhibitor={u.companyId} data-wish={u.wish}>
+                    {u.exhibitor}: {t.wish[u.wish]}
+                    {u.wish === 'booths' && typeof u.detail?.requested === 'number' && typeof u.detail.got === 'number' ? ` (${t.boothsGot(u.detail.got, u.detail.requested)})` : ''}
                   </li>
                 ))}
               </ul>
@@ -243,13 +334,21 @@ function Plan({ fair }: { fair: Fair }) {
           </div>
         </div>
       )}
-      <FloorPlan booths={plan.booths} marked={marked} onPick={(b) => setBooth(b)} />
+      <FloorPlan
+        booths={plan.booths}
+        marked={marked}
+        onPick={(b) => {
+          setError(null);
+          setBooth(b);
+        }}
+      />
       {booth && (
         <div className="panel" role="dialog" aria-label={booth.code} data-testid="booth-panel">
           <h2>
             {booth.code} · {t.boothStatus[booth.status]}
           </h2>
-          {booth.occupant && <p>{booth.occupant.name}</p>}
+          <FormError error={error} />
+          {booth.occupant && <p data-testid="booth-occupant">{booth.occupant.name}</p>}
           {booth.status === 'available' ? (
             <>
               <Field label={t.exhibitor} name="exhibitor" as="select" value={exhibitor} onValue={setExhibitor}>
@@ -274,7 +373,13 @@ function Plan({ fair }: { fair: Fair }) {
               {t.release}
             </button>
           )}
-          <button type="button" onClick={() => setBooth(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setBooth(null);
+              setError(null);
+            }}
+          >
             {t.close}
           </button>
         </div>
@@ -344,9 +449,9 @@ function Invitations({ fair }: { fair: Fair }) {
         {t.sendInvitations}
       </button>
       {progress && (
-        <div className="panel" data-testid="batch-progress">
+        <div className="panel" data-testid="batch-progress" data-total={progress.total} data-sent={progress.sent} data-queued={progress.queued + progress.sending} data-failed={progress.failed} data-done={progress.done}>
           <progress max={100} value={pct} aria-label={t.progress} />
-          <p role="status">
+          <p role="status" data-testid="batch-figures">
             {t.batchFigures(number(progress.total), number(progress.sent), number(progress.queued + progress.sending), number(progress.failed))}
           </p>
           {progress.failures.length > 0 && (
@@ -387,6 +492,7 @@ function Gates({ fair }: { fair: Fair }) {
     <section>
       <form
         className="panel"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
@@ -409,7 +515,7 @@ function Gates({ fair }: { fair: Fair }) {
       </form>
       <ul className="gates">
         {gates.map((g) => (
-          <li key={g.id} className="panel">
+          <li key={g.id} className="panel" data-gate={g.code}>
             <strong>
               {g.code} · {lang === 'vi' ? g.nameVi : g.nameEn}
             </strong>
@@ -420,7 +526,7 @@ function Gates({ fair }: { fair: Fair }) {
               {devices
                 .filter((d) => d.gateId === g.id)
                 .map((d) => (
-                  <li key={d.id}>
+                  <li key={d.id} data-device={d.id}>
                     {d.name}: <code>{d.id}</code> — <a href={`/gate?device=${d.id}`} onClick={(e) => (e.preventDefault(), navigate(`/gate?device=${d.id}`))}>{t.openScanner}</a>
                   </li>
                 ))}

@@ -29,12 +29,12 @@ export function FloorPlan<B extends PlanBooth>({ booths, onPick, marked = new Se
         {(Object.keys(STATUS_FILL) as PlanBooth['status'][])
           .filter((s) => booths.some((b) => b.status === s))
           .map((s) => (
-            <li key={s}>
+            <li key={s} data-status={s}>
               <span className="swatch" style={{ background: STATUS_FILL[s] }} /> {t.boothStatus[s]}
             </li>
           ))}
         {Object.entries(KIND_STROKE).map(([k, c]) => (
-          <li key={k}>
+          <li key={k} data-kind={k}>
             <span className="swatch outline" style={{ borderColor: c }} /> {t.kind[k as keyof typeof t.kind]}
           </li>
         ))}
@@ -60,6 +60,8 @@ export function FloorPlan<B extends PlanBooth>({ booths, onPick, marked = new Se
                     key={b.id}
                     data-booth={b.code}
                     data-status={b.status}
+                    data-kind={b.kind}
+                    data-marked={marked.has(b.id) || undefined}
                     role={pickable ? 'button' : 'img'}
                     tabIndex={pickable ? 0 : undefined}
                     aria-label={label}
