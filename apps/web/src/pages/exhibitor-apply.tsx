@@ -31,7 +31,7 @@ const TEXT_FIELDS = ['legalName', 'nameVi', 'nameEn', 'country', 'taxId', 'addre
 
 function ApplyForm({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
-  const [form, set, clear] = useDraft(`apply.${fair.id}`, EMPTY);
+  const [form, set, clear] = useDraft(`apply.${fair.id}`, EMPTY, ['password']);
   const { busy, error, fieldErrors, run } = useSubmit();
   const submit = () =>
     run(async () => {

@@ -4,20 +4,25 @@ import { useI18n } from '../i18n';
 
 /**
  * Form state kept in sessionStorage under `key`: a reload, a lost connection or a failed submit
- * never loses what was typed. `clear()` after a successful submit.
+ * never loses what was typed. Fields named in `secret` (a password) stay in memory only and are
+ * never written to storage. `clear()` after a successful submit.
  */
-export function useDraft<T extends object>(key: string, initial: T): [T, (patch: Partial<T>) => void, () => void] {
+export function useDraft<T extends object>(key: string, initial: T, secret: readonly (keyof T)[] = []): [T, (patch: Partial<T>) => void, () => void] {
   const storageKey = `fair.draft.${key}`;
   const [value, setValue] = useState<T>(() => {
     try {
       const saved = sessionStorage.getItem(storageKey);
-      return saved ? { ...initial, ...(JSON.parse(saved) as Partial<T>) } : initial;
+      const restored: Partial<T> = saved ? (JSON.parse(saved) as Partial<T>) : {};
+      for (const k of secret) delete restored[k];
+      return { ...initial, ...restored };
     } catch {
       return initial;
     }
   });
   useEffect(() => {
-    sessionStorage.setItem(storageKey, JSON.stringify(value));
+    const stored: Partial<T> = { ...value };
+    for (const k of secret) delete stored[k];
+    sessionStorage.setItem(storageKey, JSON.stringify(stored));
   }, [storageKey, value]);
   return [value, (patch) => setValue((v) => ({ ...v, ...patch })), () => {
     sessionStorage.removeItem(storageKey);
