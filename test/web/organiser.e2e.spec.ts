@@ -7,7 +7,7 @@ interface El {
 declare const document: { querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El> };
 declare function getComputedStyle(e: El): { fill: string; backgroundColor: string };
 declare const localStorage: { setItem(k: string, v: string): void };
-declare const sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void };
+declare const sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void; key(i: number): string | null; length: number };
 declare const MutationObserver: new (cb: () => void) => { observe(target: El, opts: { attributes: boolean; subtree: boolean; childList: boolean }): void };
 declare const window: { sentSeen?: number[]; axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
 
@@ -466,7 +466,7 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await ctx.close();
   }, 120_000);
 
-  it('gates and devices: created in the console (a bad code gets the API error next to the field), listed, and stored', async () => {
+  it('gates and devices: created in the console (a bad code gets the API error next to the field), listed from the API in another browser, and stored', async () => {
     const { ctx, page } = await console_('gates');
     await page.getByLabel('Gate code').fill('N 1!');
     await page.getByLabel('Name in Vietnamese').fill('Cổng Bắc');
@@ -502,6 +502,12 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM gates WHERE fair_id = $1`, [fairId]))[0]!.n).toBe(1);
     await shot(page, 'organiser-gates-desktop');
     await ctx.close();
+
+    // Another browser (nothing in its storage) lists the same device: the list comes from the API.
+    const other = await console_('gates');
+    await other.page.locator(`li[data-gate=N1] li[data-device="${deviceId}"]`).waitFor();
+    expect(await other.page.locator('li[data-device]').count()).toBe(1);
+    await other.ctx.close();
   }, 60_000);
 
   it('matchmaking: sessions and tables set in the console; the scheduler proposal for accepted requests is shown, discarded, run again with another table and published', async () => {
@@ -679,6 +685,7 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
 
     // No connection: a plain message, and everything typed is still there.
     await page.fill('input[name=phone]', '024 3883 1234');
+    await page.fill('input[name=password]', 'Mat-khau-rieng-123');
     const typed = ['legalName', 'country', 'taxId', 'address', 'contactName', 'email', 'phone', 'booths-domestic'];
     const before = await values(page, typed);
     await ctx.setOffline(true);
@@ -690,6 +697,11 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     expect(await page.getByLabel('Cơ khí chế tạo').isChecked()).toBe(true);
     expect(await page.getByLabel(/Tôi đồng ý/).isChecked()).toBe(true);
     await shot(page, 'apply-offline-vi-phone');
+    // The draft survives in sessionStorage, but never the password (kept in memory only).
+    expect(await page.locator('input[name=password]').inputValue()).toBe('Mat-khau-rieng-123');
+    const stored = await page.evaluate(() => Array.from({ length: sessionStorage.length }, (_, i) => sessionStorage.getItem(sessionStorage.key(i)!)).join('\n'));
+    expect(stored).toContain('Công ty TNHH Kỹ thuật Đông Anh');
+    expect(stored).not.toContain('Mat-khau-rieng-123');
     expect(await q(`SELECT id FROM exhibitors WHERE fair_id = $1 AND email = $2`, [fairId, `dong-anh-${process.pid}@example.vn`])).toEqual([]);
 
     // Back online (and even after a reload) the same input is sent.
@@ -698,6 +710,7 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await page.reload();
     await page.locator('input[name=legalName]').waitFor();
     expect(await values(page, typed)).toEqual(before);
+    expect(await page.locator('input[name=password]').inputValue()).toBe('');
     await page.getByRole('button', { name: 'Gửi hồ sơ' }).click();
     await page.getByTestId('applied').waitFor();
     const [row] = await q<Record<string, unknown>>(

@@ -40,6 +40,11 @@ export class GatesService {
     return this.db.getRepository(GateEntity).find({ where: { fairId }, order: { code: 'ASC' } });
   }
 
+  /** Every device of the fair's gates, oldest first: what the console lists and staff sign in to. */
+  listDevices(fairId: string): Promise<GateDeviceEntity[]> {
+    return this.db.getRepository(GateDeviceEntity).find({ where: { fairId }, order: { createdAt: 'ASC', name: 'ASC' } });
+  }
+
   async createDevice(actor: Actor, gateId: string, name: string): Promise<GateDeviceEntity> {
     if (!UUID.test(gateId)) throw CheckinErrors.GATE_NOT_FOUND();
     return this.db.transaction(async (m) => {

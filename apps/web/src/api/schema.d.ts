@@ -372,6 +372,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkin/fairs/{fair}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CheckinController_listDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/checkin/gates/{gate}/devices": {
         parameters: {
             query?: never;
@@ -1968,14 +1984,14 @@ export interface components {
             nameVi: string;
             nameEn: string;
         };
-        CreateDeviceDto: {
-            /** @example Scanner 1 */
-            name: string;
-        };
         GateDeviceDto: {
             id: string;
             fairId: string;
             gateId: string;
+            name: string;
+        };
+        CreateDeviceDto: {
+            /** @example Scanner 1 */
             name: string;
         };
         ScanDto: {
@@ -3828,6 +3844,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GateDto"];
+                };
+            };
+        };
+    };
+    CheckinController_listDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fair: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GateDeviceDto"][];
                 };
             };
         };

@@ -472,21 +472,22 @@ function Invitations({ fair }: { fair: Fair }) {
 function Gates({ fair }: { fair: Fair }) {
   const { t, lang } = useI18n();
   const [gates, setGates] = useState<Gate[]>([]);
-  const [devices, setDevices] = useState<GateDevice[]>(() => JSON.parse(localStorage.getItem(`fair.devices.${fair.id}`) ?? '[]') as GateDevice[]);
+  const [devices, setDevices] = useState<GateDevice[]>([]);
   const [form, setForm] = useState({ code: '', nameVi: '', nameEn: '' });
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/checkin/fairs/{fair}/gates', { params: { path: { fair: fair.id } } }))
       .then(setGates)
       .catch(() => undefined);
+    ok(organiserApi.GET('/api/checkin/fairs/{fair}/devices', { params: { path: { fair: fair.id } } }))
+      .then(setDevices)
+      .catch(() => undefined);
   }, [fair.id]);
   useEffect(load, [load]);
   const addDevice = (gate: Gate) =>
     run(async () => {
       const d = await ok(organiserApi.POST('/api/checkin/gates/{gate}/devices', { params: { path: { gate: gate.id } }, body: { name: `${gate.code}-${devices.filter((x) => x.gateId === gate.id).length + 1}` } }));
-      const next = [...devices, d];
-      localStorage.setItem(`fair.devices.${fair.id}`, JSON.stringify(next));
-      setDevices(next);
+      setDevices([...devices, d]);
     });
   return (
     <section>

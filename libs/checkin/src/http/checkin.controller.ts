@@ -45,6 +45,13 @@ export class CheckinController {
     return this.gates.gates((await this.fairs.get(fair)).id);
   }
 
+  @Roles('organiser', 'gate')
+  @Get('fairs/:fair/devices')
+  @ApiOkResponse({ type: [GateDeviceDto] })
+  async listDevices(@Param('fair') fair: string) {
+    return this.gates.listDevices((await this.fairs.get(fair)).id);
+  }
+
   @Roles('organiser')
   @Post('gates/:gate/devices')
   @ApiCreatedResponse({ type: GateDeviceDto })
