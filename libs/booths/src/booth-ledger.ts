@@ -66,12 +66,16 @@ export class BoothLedger {
     return facts;
   }
 
-  /** Approved, kind allowed (or overridden with a reason), and not more booths than asked for. */
-  async checkRules(m: EntityManager, ex: AllocationFacts, booth: BoothRow, overrideReason?: string | null): Promise<void> {
+  /**
+   * Approved, kind allowed (or overridden with a reason), and not more booths than asked for.
+   * `by: 'exhibitor'` (self-selection) cannot override: the refusal then says what the exhibitor can do.
+   */
+  async checkRules(m: EntityManager, ex: AllocationFacts, booth: BoothRow, overrideReason?: string | null, by: 'organiser' | 'exhibitor' = 'organiser'): Promise<void> {
     if (ex.status !== 'approved') throw BoothErrors.EXHIBITOR_NOT_APPROVED({ status: ex.status });
     const kindAllowed = ex.eligibleKinds.includes(booth.kind) && ex.requested[booth.kind] > 0;
-    if (!kindAllowed && !overrideReason?.trim()) {
-      throw BoothErrors.KIND_NOT_ALLOWED({ origin: ex.origin, originVi: ORIGIN_VI[ex.origin], kind: booth.kind, kindVi: BOOTH_KIND_LABELS[booth.kind].vi });
+    if (!kindAllowed && (by === 'exhibitor' || !overrideReason?.trim())) {
+      const details = { booth: booth.code, origin: ex.origin, originVi: ORIGIN_VI[ex.origin], kind: booth.kind, kindEn: BOOTH_KIND_LABELS[booth.kind].en, kindVi: BOOTH_KIND_LABELS[booth.kind].vi };
+      throw by === 'exhibitor' ? BoothErrors.KIND_NOT_REQUESTED(details) : BoothErrors.KIND_NOT_ALLOWED(details);
     }
     const live: { kind: BoothKind; n: number }[] = await m.query(
       `SELECT b.kind, count(*)::int AS n FROM booth_allocations a JOIN booths b ON b.id = a.booth_id

@@ -16,8 +16,14 @@ export const BoothErrors = defineErrors({
   },
   KIND_NOT_ALLOWED: {
     status: 409,
-    en: 'A {origin} exhibitor may not have a {kind} booth; an organiser may override this with a reason',
-    vi: 'Doanh nghiệp {originVi} không được nhận gian loại {kindVi}; ban tổ chức có thể cho phép kèm lý do',
+    en: 'Booth {booth} ({kindEn}) is not of a kind this {origin} exhibitor asked for or may have; an organiser may still give it with a reason for the exception',
+    vi: 'Gian {booth} ({kindVi}) không thuộc loại mà doanh nghiệp {originVi} này đã đăng ký hoặc được nhận; ban tổ chức vẫn có thể phân gian này kèm lý do ngoại lệ',
+  },
+  /** The same rule met by the exhibitor itself (self-selection): it cannot override, so it is told what to do instead. */
+  KIND_NOT_REQUESTED: {
+    status: 409,
+    en: 'You cannot take booth {booth} ({kindEn}): your application did not ask for booths of this kind. Choose booths of the kinds you asked for, or contact the organisers.',
+    vi: 'Bạn không thể chọn gian {booth} ({kindVi}): hồ sơ của bạn không đăng ký loại gian này. Vui lòng chọn gian đúng loại đã đăng ký hoặc liên hệ ban tổ chức.',
   },
   TOO_MANY_BOOTHS: {
     status: 409,

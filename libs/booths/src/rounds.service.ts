@@ -115,7 +115,7 @@ export class RoundsService {
       for (const ref of boothRefs) {
         const booth = await this.ledger.booth(m, fair.id, ref);
         if (await this.ledger.live(m, booth.id)) throw BoothErrors.BOOTH_TAKEN({ booth: booth.code });
-        await this.ledger.checkRules(m, ex, booth);
+        await this.ledger.checkRules(m, ex, booth, null, 'exhibitor');
         await this.ledger.place(m, actor, ex, booth, { status: 'assigned', source: 'round' });
       }
       await m.query(`UPDATE booth_round_turns SET status = 'picked', ended_at = now() WHERE round_id = $1 AND position = $2`, [round.id, round.current_position]);

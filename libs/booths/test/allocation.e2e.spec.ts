@@ -160,6 +160,12 @@ describe('booth holds and assignments through the API', () => {
     });
 
     it('an organiser may override the kind rule with a reason, which is audited', async () => {
+      const refused = await post('/booths/A22/assign', { exhibitorId: domestic.id, overrideReason: '   ' });
+      expect([refused.status, refused.body.code, refused.body.message]).toEqual([
+        409,
+        'KIND_NOT_ALLOWED',
+        'Booth A22 (International booth) is not of a kind this domestic exhibitor asked for or may have; an organiser may still give it with a reason for the exception',
+      ]);
       const res = await post('/booths/A22/assign', { exhibitorId: domestic.id, overrideReason: 'joint venture with a Japanese partner' });
       expect([res.status, res.body.status]).toEqual([200, 'assigned']);
       expect((await audit('A22')).at(-1)).toEqual({ action: 'booth.assign', actor_role: 'organiser', reason: 'joint venture with a Japanese partner' });

@@ -48,8 +48,13 @@ describe('self-selection rounds and the waitlist, through the API', () => {
 
     // not your turn yet
     expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[1]!.token, { booths: ['D3'] })).body.code).toBe('NOT_YOUR_TURN');
-    // first exhibitor: a booth of the wrong kind is refused and nothing is kept
-    expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'I1'] })).body.code).toBe('KIND_NOT_ALLOWED');
+    // first exhibitor: a booth of the wrong kind is refused (it cannot override: it is told what to do instead) and nothing is kept
+    const wrongKind = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'I1'] });
+    expect([wrongKind.status, wrongKind.body.code, wrongKind.body.message]).toEqual([
+      409,
+      'KIND_NOT_REQUESTED',
+      'You cannot take booth I1 (International booth): your application did not ask for booths of this kind. Choose booths of the kinds you asked for, or contact the organisers.',
+    ]);
     expect(await sys.dataSource.query(`SELECT id FROM booth_allocations`)).toEqual([]);
     const picked = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'D2'] });
     expect(picked.body.turns.map((t: { status: string }) => t.status)).toEqual(['picked', 'picking', 'waiting']);
