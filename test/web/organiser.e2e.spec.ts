@@ -16,9 +16,12 @@ declare const window: { sentSeen?: number[]; axe: { run(ctx: unknown, opts: unkn
  * sink, each outcome checked in the page and in the database: the applications list (filters
  * by status / origin / booth kind / search; approve, request changes, reject, each mailed to the
  * exhibitor); the floor plan (assign, hold, release; colours and legend agree with
- * booth_allocations; a booth taken meanwhile is refused with the API's message); the allocation
+ * booth_allocations; a booth taken meanwhile is refused with the API's message; a booth of a kind
+ * the exhibitor did not ask for is refused until a reason for the exception is given in the booth
+ * panel, which is stored on the allocation and in the audit log); the allocation
  * solver (proposal as a diff on the plan with score and unmet wishes; discard changes nothing,
- * apply stores exactly the proposal); an invitation batch with live progress up to every
+ * apply stores exactly the proposal); the exhibitor's own pick of such a booth in a self-selection
+ * round (a plain message, no override, nothing stored); an invitation batch with live progress up to every
  * visitor (mail_messages and the SMTP sink agree); gates and devices; matchmaking sessions,
  * tables and the scheduler's proposal, published (axe-core finds no unlabelled control on the
  * forms these pages gained). Then bad input on the public forms: the API's
@@ -55,6 +58,8 @@ interface Applicant {
   id: string;
   email: string;
   legalName: string;
+  /** the exhibitor's portal session (given by the email confirmation), when confirmed */
+  session: string | null;
 }
 
 describeBrowser('organiser console and bad input on the public forms in Chromium', () => {
@@ -102,11 +107,14 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     const res = await sys.http('POST', `/api/fairs/${SLUG}/exhibitor-applications`, { body });
     expect([res.status, res.body.code, res.body.fields]).toEqual([201, undefined, undefined]);
     const email = String(body.email);
+    let session: string | null = null;
     if (confirm) {
       const mail = await eventually(async () => (await mailsTo(sys, email)).find((m) => m.text.includes('/exhibitor/confirm?token=')), 30_000);
-      expect((await sys.http('POST', '/api/exhibitor-auth/confirm', { body: { token: linkToken(mail, '/exhibitor/confirm') } })).status).toBe(200);
+      const confirmed = await sys.http('POST', '/api/exhibitor-auth/confirm', { body: { token: linkToken(mail, '/exhibitor/confirm') } });
+      expect(confirmed.status).toBe(200);
+      session = confirmed.body.token as string;
     }
-    return { id: res.body.id as string, email, legalName: String(body.legalName) };
+    return { id: res.body.id as string, email, legalName: String(body.legalName), session };
   }
   /** The status email the worker sent to an address, once it is there. */
   const statusMail = (email: string, subject: RegExp) => eventually(async () => (await mailsTo(sys, email)).find((m) => subject.test(m.subject)), 30_000);
@@ -340,6 +348,97 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await ctx.close();
   }, 120_000);
 
+  it('floor plan: a booth of a kind the exhibitor did not ask for needs a reason for the exception: refused without one (nothing stored), assigned or held with one (on the allocation and in the audit log)', async () => {
+    const { A } = apps;
+    const { ctx, page } = await console_('floor-plan');
+    await page.locator('g[data-booth]').nth(6).waitFor();
+    const panel = page.getByTestId('booth-panel');
+    const overrideForm = panel.getByTestId('override-form');
+    /** Every allocation row and booth audit row of the fair: a refusal adds none. */
+    const stored = async () => ({
+      allocations: await q(`SELECT id, booth_id, exhibitor_id, status, kind_override_reason FROM booth_allocations WHERE fair_id = $1 ORDER BY id`, [fairId]),
+      audit: await q(`SELECT id FROM audit_log WHERE fair_id = $1 AND entity = 'booth' ORDER BY id`, [fairId]),
+    });
+    const allocation = (code: string) =>
+      q<{ exhibitor_id: string; status: string; source: string; kind_override_reason: string | null }>(
+        `SELECT a.exhibitor_id, a.status, a.source, a.kind_override_reason FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
+          WHERE b.fair_id = $1 AND b.code = $2 AND a.status IN ('held', 'assigned')`,
+        [fairId, code],
+      );
+    const auditOf = (code: string, action: string) =>
+      q<{ actor_role: string; reason: string | null; kind_override: boolean; exhibitor_id: string }>(
+        `SELECT l.actor_role, l.reason, (l.after->>'kindOverride')::boolean AS kind_override, l.after->>'exhibitorId' AS exhibitor_id
+           FROM audit_log l JOIN booths b ON b.id::text = l.entity_id WHERE b.fair_id = $1 AND b.code = $2 AND l.action = $3 ORDER BY l.id`,
+        [fairId, code, action],
+      );
+    const refusal = (code: string) => `Booth ${code} (International booth) is not of a kind this domestic exhibitor asked for or may have; an organiser may still give it with a reason for the exception`;
+
+    // A (domestic, asked for 2 domestic booths, has D1) is given international booth I1: refused with the API's message; the panel asks for the reason.
+    let before = await stored();
+    await page.locator('g[data-booth=I1]').click();
+    await panel.getByLabel('Exhibitor').selectOption({ label: A.legalName });
+    await panel.getByRole('button', { name: 'Assign', exact: true }).click();
+    await overrideForm.waitFor();
+    expect(await panel.getByTestId('form-error').textContent()).toBe(refusal('I1'));
+    expect(await overrideForm.getAttribute('data-action')).toBe('assign');
+    // The reason field has the focus: typing goes there.
+    await page.keyboard.type('x');
+    expect(await overrideForm.getByLabel('Reason for the exception').inputValue()).toBe('x');
+    expect(await unlabelled(page)).toEqual([]);
+    await shot(page, 'organiser-floor-plan-override-desktop');
+    expect(await stored()).toEqual(before);
+    expect(await page.locator('g[data-booth=I1]').getAttribute('data-status')).toBe('available');
+    // A reason of blanks is not one: said next to the field, nothing sent.
+    await overrideForm.getByLabel('Reason for the exception').fill('   ');
+    await overrideForm.getByRole('button', { name: 'Assign with this reason' }).click();
+    await overrideForm.locator('[data-field-error=overrideReason]').waitFor();
+    expect(await overrideForm.locator('[data-field-error=overrideReason]').textContent()).toBe('Write why this exception is made.');
+    expect(await stored()).toEqual(before);
+    // With a reason: assigned; the reason is on the allocation and in the audit row.
+    const reason = 'Joint venture with Osaka Dies: shows the partner’s machines next to its own';
+    await overrideForm.getByLabel('Reason for the exception').fill(reason);
+    await overrideForm.getByRole('button', { name: 'Assign with this reason' }).click();
+    await page.locator('g[data-booth=I1][data-status=assigned]').waitFor();
+    await panel.waitFor({ state: 'detached' });
+    expect(await allocation('I1')).toEqual([{ exhibitor_id: A.id, status: 'assigned', source: 'manual', kind_override_reason: reason }]);
+    expect(await auditOf('I1', 'booth.assign')).toEqual([{ actor_role: 'organiser', reason, kind_override: true, exhibitor_id: A.id }]);
+    const after = await stored();
+    expect(after.allocations).toHaveLength(before.allocations.length + 1);
+    expect(after.audit).toHaveLength(before.audit.length + 1);
+    await planAgreesWithDatabase(page);
+
+    // Released again (so the solver's case finds the floor as the floor plan case left it), then held for A the same way.
+    await page.locator('g[data-booth=I1]').click();
+    await panel.getByRole('button', { name: 'Release' }).click();
+    await page.locator('g[data-booth=I1][data-status=available]').waitFor();
+    before = await stored();
+    await page.locator('g[data-booth=I2]').click();
+    await panel.getByLabel('Exhibitor').selectOption({ label: A.legalName });
+    await panel.getByRole('button', { name: 'Hold 48 h', exact: true }).click();
+    await overrideForm.waitFor();
+    expect(await panel.getByTestId('form-error').textContent()).toBe(refusal('I2'));
+    expect(await stored()).toEqual(before);
+    // Cancel goes back to the plain buttons; choosing another exhibitor would too.
+    await overrideForm.getByRole('button', { name: 'Cancel' }).click();
+    await overrideForm.waitFor({ state: 'detached' });
+    expect(await panel.getByTestId('form-error').count()).toBe(0);
+    await panel.getByRole('button', { name: 'Hold 48 h', exact: true }).click();
+    await overrideForm.waitFor();
+    const holdReason = 'Waiting for the organisers of the Japan pavilion to confirm the partnership';
+    await overrideForm.getByLabel('Reason for the exception').fill(holdReason);
+    await overrideForm.getByRole('button', { name: 'Hold 48 h with this reason' }).click();
+    await page.locator('g[data-booth=I2][data-status=held]').waitFor();
+    expect(await allocation('I2')).toEqual([{ exhibitor_id: A.id, status: 'held', source: 'manual', kind_override_reason: holdReason }]);
+    expect(await auditOf('I2', 'booth.hold')).toEqual([{ actor_role: 'organiser', reason: holdReason, kind_override: true, exhibitor_id: A.id }]);
+    await planAgreesWithDatabase(page);
+    await page.locator('g[data-booth=I2]').click();
+    await panel.getByRole('button', { name: 'Release' }).click();
+    await page.locator('g[data-booth=I2][data-status=available]').waitFor();
+    expect((await allocation('I1')).concat(await allocation('I2'))).toEqual([]);
+    await planAgreesWithDatabase(page);
+    await ctx.close();
+  }, 120_000);
+
   it('allocation solver: the proposal is a diff on the plan with its score and unmet wishes; discard changes nothing, apply stores exactly the proposal', async () => {
     const { A, F, G } = apps;
     const { ctx, page } = await console_('floor-plan');
@@ -416,6 +515,43 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     const db = await planAgreesWithDatabase(page);
     expect(db.filter((b) => b.status === 'available').map((b) => b.code)).toHaveLength(1);
     await shot(page, 'organiser-floor-plan-applied-desktop');
+    await ctx.close();
+  }, 120_000);
+
+  it('self-selection: an exhibitor picking a booth of a kind it did not ask for is told why, with no way to override; nothing is stored and the turn stays its own', async () => {
+    const { G } = apps;
+    // After the solver's case one domestic booth is left free; G (from Taiwan) asked for one international booth.
+    const [free] = await q<{ code: string }>(
+      `SELECT b.code FROM booths b WHERE b.fair_id = $1 AND NOT EXISTS (SELECT 1 FROM booth_allocations a WHERE a.booth_id = b.id AND a.status IN ('held', 'assigned'))`,
+      [fairId],
+    );
+    expect(free!.code).toMatch(/^D\d$/);
+    const round = await sys.http('POST', `/api/fairs/${SLUG}/booth-rounds`, { token: organiser, body: { exhibitorIds: [G.id], turnMinutes: 120 } });
+    expect(round.status).toBe(201);
+    const ctx = await context(DESKTOP, { exhibitor: G.session! });
+    const page = await ctx.newPage();
+    await page.goto(`${sys.baseUrl}/exhibitor/portal`);
+    const selection = page.locator('section[aria-labelledby=sel-h]');
+    await selection.locator('[data-testid=turn-status]', { hasText: 'It is your turn' }).waitFor();
+    const allocations = () => q(`SELECT id, status FROM booth_allocations WHERE fair_id = $1 ORDER BY id`, [fairId]);
+    const before = await allocations();
+    await selection.locator(`g[data-booth=${free!.code}][data-status=available]`).click();
+    await selection.getByTestId('pick-booths').click();
+    await selection.getByTestId('form-error').waitFor();
+    expect(await selection.getByTestId('form-error').textContent()).toBe(
+      `You cannot take booth ${free!.code} (Domestic booth): your application did not ask for booths of this kind. Choose booths of the kinds you asked for, or contact the organisers.`,
+    );
+    // No way to override from the portal: no reason field anywhere on the page, nothing to type in the selection.
+    expect(await page.getByLabel('Reason for the exception').count()).toBe(0);
+    expect(await selection.locator('textarea, input').count()).toBe(0);
+    // The message stands right above the button that sent the pick, where the exhibitor is looking.
+    const [message, button] = [await selection.getByTestId('form-error').boundingBox(), await selection.getByTestId('pick-booths').boundingBox()];
+    expect(button!.y - (message!.y + message!.height)).toBeGreaterThanOrEqual(0);
+    expect(button!.y - (message!.y + message!.height)).toBeLessThan(60);
+    await shot(page, 'portal-pick-wrong-kind-desktop');
+    expect(await allocations()).toEqual(before);
+    expect(await selection.locator(`g[data-booth=${free!.code}]`).getAttribute('data-status')).toBe('available');
+    expect(await q(`SELECT t.status FROM booth_round_turns t WHERE t.round_id = $1`, [round.body.id])).toEqual([{ status: 'picking' }]);
     await ctx.close();
   }, 120_000);
 

@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
-import { ok, organiserApi, session } from '../api/client';
+import { ApiError, ok, organiserApi, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
 import type { paths } from '../api/schema';
 import { BOOTH_KINDS, type BoothKind } from '../api/views';
@@ -235,7 +235,21 @@ function Plan({ fair }: { fair: Fair }) {
   const [proposal, setProposal] = useState<ProposalView | null>(null);
   const [roundIds, setRoundIds] = useState<string[]>([]);
   const [turnMinutes, setTurnMinutes] = useState('60');
+  // A hold or assign the API refused for the booth's kind (KIND_NOT_ALLOWED): the panel then asks for the reason of the exception.
+  const [override, setOverride] = useState<'hold' | 'assign' | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [overrideBlank, setOverrideBlank] = useState(false);
+  const overrideForm = useRef<HTMLFormElement>(null);
+  // The reason is what to do next: the field gets the focus (and is scrolled into view).
+  useEffect(() => {
+    if (override) overrideForm.current?.querySelector('textarea')?.focus();
+  }, [override]);
   const { busy, error, run, setError } = useSubmit();
+  const resetOverride = () => {
+    setOverride(null);
+    setOverrideReason('');
+    setOverrideBlank(false);
+  };
   const load = useCallback(() => {
     ok(organiserApi.GET('/api/fairs/{fair}/booth-allocation/floor-plan', { params: { path: { fair: fair.id } } }))
       .then((p) => {
@@ -249,14 +263,21 @@ function Plan({ fair }: { fair: Fair }) {
       .catch(() => undefined);
   }, [fair.id, lang]);
   useEffect(load, [load]);
-  const act = (what: 'hold' | 'assign' | 'release') =>
+  /** Hold, assign (with the reason of an exception once the API asked for one) or release the open booth. */
+  const act = (what: 'hold' | 'assign' | 'release', reason?: string) =>
     run(async () => {
       const path = { fair: fair.id, booth: booth!.id };
+      const extra = reason ? { overrideReason: reason } : {};
       try {
-        if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor } }));
-        if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString() } }));
+        if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor, ...extra } }));
+        if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString(), ...extra } }));
         if (what === 'release') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} }));
         setBooth(null);
+        resetOverride();
+      } catch (err) {
+        // The booth's kind is not one this exhibitor asked for or may have: the organiser may go on with a reason.
+        if (err instanceof ApiError && err.code === 'KIND_NOT_ALLOWED' && what !== 'release') setOverride(what);
+        throw err;
       } finally {
         // Refused or not, the plan is read again: after a refusal it shows why (e.g. the booth was taken meanwhile).
         load();
@@ -339,6 +360,7 @@ function Plan({ fair }: { fair: Fair }) {
         marked={marked}
         onPick={(b) => {
           setError(null);
+          resetOverride();
           setBooth(b);
         }}
       />
@@ -351,7 +373,17 @@ function Plan({ fair }: { fair: Fair }) {
           {booth.occupant && <p data-testid="booth-occupant">{booth.occupant.name}</p>}
           {booth.status === 'available' ? (
             <>
-              <Field label={t.exhibitor} name="exhibitor" as="select" value={exhibitor} onValue={setExhibitor}>
+              <Field
+                label={t.exhibitor}
+                name="exhibitor"
+                as="select"
+                value={exhibitor}
+                onValue={(v) => {
+                  setExhibitor(v);
+                  setError(null);
+                  resetOverride();
+                }}
+              >
                 <option value="">—</option>
                 {approved.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -359,14 +391,58 @@ function Plan({ fair }: { fair: Fair }) {
                   </option>
                 ))}
               </Field>
-              <div className="row">
-                <button type="button" className="primary" disabled={!exhibitor || busy} onClick={() => void act('assign')}>
-                  {t.assign}
-                </button>
-                <button type="button" disabled={!exhibitor || busy} onClick={() => void act('hold')}>
-                  {t.hold}
-                </button>
-              </div>
+              {override ? (
+                <form
+                  ref={overrideForm}
+                  noValidate
+                  aria-label={t.overrideTitle}
+                  data-testid="override-form"
+                  data-action={override}
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    const reason = overrideReason.trim();
+                    setOverrideBlank(!reason);
+                    if (reason) void act(override, reason);
+                  }}
+                >
+                  <Field
+                    label={t.overrideReason}
+                    name="overrideReason"
+                    as="textarea"
+                    required
+                    value={overrideReason}
+                    onValue={(v) => {
+                      setOverrideReason(v);
+                      setOverrideBlank(false);
+                    }}
+                    hint={t.overrideHint}
+                    error={overrideBlank ? t.overrideReasonMissing : undefined}
+                  />
+                  <div className="row">
+                    <button type="submit" className="primary" disabled={busy}>
+                      {override === 'assign' ? t.assignWithReason : t.holdWithReason}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        resetOverride();
+                        setError(null);
+                      }}
+                    >
+                      {t.cancel}
+                    </button>
+                  </div>
+                </form>
+              ) : (
+                <div className="row">
+                  <button type="button" className="primary" disabled={!exhibitor || busy} onClick={() => void act('assign')}>
+                    {t.assign}
+                  </button>
+                  <button type="button" disabled={!exhibitor || busy} onClick={() => void act('hold')}>
+                    {t.hold}
+                  </button>
+                </div>
+              )}
             </>
           ) : (
             <button type="button" disabled={busy} onClick={() => void act('release')}>
@@ -378,6 +454,7 @@ function Plan({ fair }: { fair: Fair }) {
             onClick={() => {
               setBooth(null);
               setError(null);
+              resetOverride();
             }}
           >
             {t.close}

@@ -113,13 +113,14 @@ function BoothSelection({ fairId, onPicked }: { fairId: string; onPicked(): void
       ) : (
         <p>{t.noRound}</p>
       )}
-      <FormError error={error} />
       <FloorPlan
         booths={view.booths}
         marked={chosen}
         onPick={myTurn ? (b) => setChosen((s) => (s.has(b.id) ? new Set([...s].filter((x) => x !== b.id)) : new Set([...s, b.id]))) : undefined}
         canPick={(b) => b.status === 'available'}
       />
+      {/* A refused pick (a booth taken meanwhile, of a kind not asked for...) is said right above the button that sent it. */}
+      <FormError error={error} />
       {myTurn && (
         <div className="row">
           <span>
