@@ -65,50 +65,58 @@ function setFormat(m: Uint8Array, size: number, levelBit: number, mask: number):
   m[(size - 8) * size + 8] = 1;
 }
 
-/** qrcode's penalty score (N1 + N2 + N3 + N4) of a masked matrix. */
+/**
+ * qrcode's penalty score (N1 + N2 + N3 + N4) of a masked matrix: rows in one pass over memory
+ * in order (runs, finder-like patterns, 2x2 blocks with the next row, dark count), columns in a
+ * second pass (runs, finder-like patterns).
+ */
 export function penalty(m: Uint8Array, size: number): number {
   let n1 = 0;
-  let n3 = 0;
-  for (let a = 0; a < size; a++) {
-    let runH = 0;
-    let runV = 0;
-    let lastH = -1;
-    let lastV = -1;
-    let bitsH = 0;
-    let bitsV = 0;
-    for (let b = 0; b < size; b++) {
-      const h = m[a * size + b]!;
-      if (h === lastH) runH++;
-      else {
-        if (runH >= 5) n1 += 3 + (runH - 5);
-        lastH = h;
-        runH = 1;
-      }
-      const v = m[b * size + a]!;
-      if (v === lastV) runV++;
-      else {
-        if (runV >= 5) n1 += 3 + (runV - 5);
-        lastV = v;
-        runV = 1;
-      }
-      bitsH = ((bitsH << 1) & 0x7ff) | h;
-      if (b >= 10 && (bitsH === 0x5d0 || bitsH === 0x05d)) n3++;
-      bitsV = ((bitsV << 1) & 0x7ff) | v;
-      if (b >= 10 && (bitsV === 0x5d0 || bitsV === 0x05d)) n3++;
-    }
-    if (runH >= 5) n1 += 3 + (runH - 5);
-    if (runV >= 5) n1 += 3 + (runV - 5);
-  }
   let n2 = 0;
-  for (let r = 0; r < size - 1; r++) {
-    for (let c = 0; c < size - 1; c++) {
-      const i = r * size + c;
-      const s = m[i]! + m[i + 1]! + m[i + size]! + m[i + size + 1]!;
-      if (s === 4 || s === 0) n2++;
-    }
-  }
+  let n3 = 0;
   let dark = 0;
-  for (let i = 0; i < m.length; i++) dark += m[i]!;
+  for (let r = 0; r < size; r++) {
+    const row = r * size;
+    const next = row + size;
+    const hasNext = r < size - 1;
+    let run = 0;
+    let last = -1;
+    let bits = 0;
+    for (let c = 0; c < size; c++) {
+      const v = m[row + c]!;
+      dark += v;
+      if (v === last) run++;
+      else {
+        if (run >= 5) n1 += run - 2;
+        last = v;
+        run = 1;
+      }
+      bits = ((bits << 1) & 0x7ff) | v;
+      if (c >= 10 && (bits === 0x5d0 || bits === 0x05d)) n3++;
+      if (hasNext && c < size - 1) {
+        const s = v + m[row + c + 1]! + m[next + c]! + m[next + c + 1]!;
+        if (s === 4 || s === 0) n2++;
+      }
+    }
+    if (run >= 5) n1 += run - 2;
+  }
+  for (let c = 0; c < size; c++) {
+    let run = 0;
+    let last = -1;
+    let bits = 0;
+    for (let r = 0, i = c; r < size; r++, i += size) {
+      const v = m[i]!;
+      if (v === last) run++;
+      else {
+        if (run >= 5) n1 += run - 2;
+        last = v;
+        run = 1;
+      }
+      bits = ((bits << 1) & 0x7ff) | v;
+      if (r >= 10 && (bits === 0x5d0 || bits === 0x05d)) n3++;
+    }
+    if (run >= 5) n1 += run - 2;
+  }
   const k = Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10);
   return n1 + n2 * 3 + n3 * 40 + k * 10;
 }
@@ -123,20 +131,21 @@ export function remask(modules: QrModules, levelBit: number, builtWith: number):
   const unmasked = new Uint8Array(modules.data.length);
   const undo = masks[builtWith]!;
   for (let i = 0; i < unmasked.length; i++) unmasked[i] = modules.data[i]! ^ undo[i]!;
-  let best: Uint8Array | null = null;
+  // two buffers: the candidate being scored and the best so far, swapped when the candidate wins
+  let candidate = new Uint8Array(unmasked.length);
+  let best = new Uint8Array(unmasked.length);
   let bestMask = 0;
   let lowest = Infinity;
   for (let p = 0; p < 8; p++) {
-    const candidate = new Uint8Array(unmasked.length);
     const mask = masks[p]!;
     for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ mask[i]!;
     setFormat(candidate, size, levelBit, p);
     const score = penalty(candidate, size);
     if (score < lowest) {
       lowest = score;
-      best = candidate;
+      [best, candidate] = [candidate, best];
       bestMask = p;
     }
   }
-  return { data: best!, mask: bestMask };
+  return { data: best, mask: bestMask };
 }
