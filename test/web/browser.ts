@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decode as decodePng } from 'fast-png';
 import jsQR from 'jsqr';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = resolve(process.cwd());
 export const ARTIFACTS = join(root, 'artifacts/screenshots');
@@ -94,4 +94,66 @@ export function qrVideoY4m(png: Uint8Array, frames = 5): Buffer {
 export function ensureArtifacts(): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return ARTIFACTS;
+}
+
+/** axe-core's browser bundle (pinned dev dependency), injected into pages by the accessibility checks. */
+export const AXE_SOURCE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core's `rules` on the page (injecting axe when the page lacks it): the violations and
+ * the nodes axe could not decide (`incomplete`, e.g. text on an image or mid-animation) as
+ * `rule: selector (detail)` lines (colours and ratio for `color-contrast`), and how many nodes
+ * passed (a check that looked at nothing proves nothing).
+ */
+export async function axeRun(page: Page, rules: string[]): Promise<{ violations: string[]; incomplete: string[]; passed: number }> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(
+    (values) =>
+      (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run((globalThis as unknown as { document: unknown }).document, {
+        runOnly: { type: 'rule', values },
+      }),
+    rules,
+  );
+  const lines = (list: AxeResult['violations']) =>
+    list.flatMap((v) =>
+      v.nodes.map((n) => {
+        const d = [...n.any, ...n.all, ...n.none].find((c) => c.data && typeof c.data === 'object')?.data;
+        const ratio = d && 'contrastRatio' in d ? ` (${d.fgColor} on ${d.bgColor}: ${d.contrastRatio}, needs ${d.expectedContrastRatio})` : '';
+        const reason = d?.messageKey ? ` (${d.messageKey})` : '';
+        return `${v.id}: ${n.target.join(' ')}${ratio}${reason}`;
+      }),
+    );
+  return { violations: lines(result.violations), incomplete: lines(result.incomplete), passed: result.passes.reduce((a, p) => a + p.nodes.length, 0) };
+}
+
+/** axe-core's violations of `rules` on the page (see axeRun). */
+export async function axeViolations(page: Page, rules: string[]): Promise<string[]> {
+  return (await axeRun(page, rules)).violations;
+}
+interface AxeNode {
+  target: string[];
+  any: AxeCheck[];
+  all: AxeCheck[];
+  none: AxeCheck[];
+}
+interface AxeCheck {
+  data?: { fgColor?: string; bgColor?: string; contrastRatio?: number; expectedContrastRatio?: string; messageKey?: string } | null;
+}
+interface AxeResult {
+  violations: { id: string; nodes: AxeNode[] }[];
+  incomplete: { id: string; nodes: AxeNode[] }[];
+  passes: { id: string; nodes: AxeNode[] }[];
+}
+
+/** WCAG 2 contrast ratio of two CSS rgb()/rgba() colours as getComputedStyle gives them (alpha ignored). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }

@@ -1,6 +1,5 @@
 // Functions passed to page.evaluate / waitForFunction run in the browser.
 declare const document: { querySelector(selector: string): { textContent: string | null; getAttribute(n: string): string | null } | null; documentElement: { lang: string } };
-declare const window: { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
 
 /**
  * The organiser console and the visitor's pass page in Chromium, against a small fair seeded
@@ -16,12 +15,11 @@ import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestSystem, eventually, type TestSystem } from '@fair/testing';
-import { chromiumPath, ensureArtifacts, ensureWebBuild, launch } from './browser';
+import { axeViolations, chromiumPath, ensureArtifacts, ensureWebBuild, launch } from './browser';
 
 const executable = chromiumPath();
 if (!executable) process.stderr.write('[web e2e] SKIPPED: no Chromium found (install Debian package "chromium"); browser tests did not run.\n');
 const describeBrowser = executable ? describe : describe.skip;
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const DESKTOP = { width: 1280, height: 860 };
 const PHONE = { width: 390, height: 844 };
@@ -54,12 +52,9 @@ describeBrowser('organiser console, pass page and accessibility in Chromium', ()
   /** A figure as shown (vi-VN groups thousands with '.', en-GB with ','): its digits. */
   const figure = async (page: Page, testId: string) => Number((await text(page, testId)).replace(/[^\d]/g, ''));
 
-  /** axe-core on the page: violations of the rules about names and labels of controls. */
-  async function unlabelled(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'rule', values: ['label', 'select-name', 'button-name', 'input-button-name', 'link-name', 'aria-input-field-name', 'form-field-multiple-labels', 'image-alt', 'svg-img-alt', 'html-has-lang'] } }));
-    return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }
+  /** axe-core on the page: violations of the rules about names and labels of controls (colour contrast: contrast.e2e.spec.ts). */
+  const unlabelled = (page: Page) =>
+    axeViolations(page, ['label', 'select-name', 'button-name', 'input-button-name', 'link-name', 'aria-input-field-name', 'form-field-multiple-labels', 'image-alt', 'svg-img-alt', 'html-has-lang']);
 
   beforeAll(async () => {
     ensureWebBuild();
