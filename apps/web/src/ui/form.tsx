@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 
@@ -30,11 +30,19 @@ export function useDraft<T extends object>(key: string, initial: T, secret: read
   }];
 }
 
-/** Submit handling: busy flag, the API's per-field errors and the general message. */
+/**
+ * Submit handling: busy flag, the API's per-field errors and the general message. Keyboard users
+ * keep their place: after a failed submit the first field marked invalid in the same form gets
+ * the focus (its error is read with it), and when the busy state took the focus away (a button
+ * disabled while sending loses it) it goes back to the control that sent.
+ */
 export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const origin = useRef<HTMLElement | null>(null);
   const run = async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+    const active = document.activeElement;
+    origin.current = active instanceof HTMLElement && active !== document.body ? active : null;
     setBusy(true);
     setError(null);
     try {
@@ -46,6 +54,14 @@ export function useSubmit() {
       setBusy(false);
     }
   };
+  useEffect(() => {
+    const from = origin.current;
+    if (busy || !from) return;
+    origin.current = null;
+    const invalid = error ? from.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    if (invalid) invalid.focus();
+    else if ((!document.activeElement || document.activeElement === document.body) && from.isConnected) from.focus();
+  }, [busy, error]);
   return { busy, error, fieldErrors: error?.byField() ?? {}, run, setError };
 }
 
