@@ -181,6 +181,23 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
   };
   useEffect(() => () => stopCamera.current?.(), []);
 
+  // A handheld scanner types wherever the focus is. When staff last used a button or the
+  // direction radios (by keyboard or touch), the code's first character takes the focus back to
+  // the scan field, so the code lands there and its Enter checks it instead of pressing the
+  // button. Space, Tab, arrows and shortcuts keep working on the focused control.
+  const scanInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.key.length !== 1 || e.key === ' ') return;
+      const el = document.activeElement;
+      if (!scanInput.current || el === scanInput.current) return;
+      const typing = el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable) || (el instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit', 'reset'].includes(el.type));
+      if (!typing) scanInput.current.focus();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+
   const good = shown ? GOOD.includes(shown.verdict) : false;
   return (
     <section className="gate">
@@ -219,7 +236,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
         }}
       >
         <label htmlFor="scan-input">{t.scanInput}</label>
-        <input id="scan-input" name="code" autoFocus autoComplete="off" value={manual} onChange={(e) => setManual(e.target.value)} data-testid="scan-input" />
+        <input id="scan-input" ref={scanInput} name="code" autoFocus autoComplete="off" value={manual} onChange={(e) => setManual(e.target.value)} data-testid="scan-input" />
         <button type="submit">{t.check}</button>
       </form>
       <div className="row">
