@@ -82,7 +82,7 @@ function ApplyForm({ fair }: { fair: Fair }) {
           <Field label={t.f.products} name="products" as="textarea" value={form.products} onValue={(v) => set({ products: v })} error={fieldErrors.products} />
         </fieldset>
         <SectorChecks legend={`${t.f.sectors} *`} sectors={fair.sectors} value={form.sectors} onChange={(v) => set({ sectors: v })} error={fieldErrors.sectors} />
-        <fieldset>
+        <fieldset aria-describedby={boothError ? 'booths-err' : undefined}>
           <legend>{t.f.booths}</legend>
           <div className="grid4">
             {BOOTH_KINDS.map((kind) => (
@@ -90,7 +90,7 @@ function ApplyForm({ fair }: { fair: Fair }) {
             ))}
           </div>
           {boothError && (
-            <small className="field-error" data-field-error="booths">
+            <small id="booths-err" className="field-error" data-field-error="booths">
               {boothError}
             </small>
           )}
