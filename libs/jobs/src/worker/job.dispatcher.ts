@@ -5,6 +5,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { HANDLES_JOB } from '../handles-job.decorator';
 import { JOB_NAMES, type JobName } from '../job-types';
+import { OutboxCompletions } from './outbox-completions';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -23,6 +24,9 @@ export function outboxIdOf(job: Pick<Job, 'id'>): string | null {
 export class JobDispatcher implements OnModuleInit {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, Handler>();
+  private readonly completions = new OutboxCompletions((ids) =>
+    this.db.query('UPDATE outbox SET completed_at = now() WHERE id = ANY($1::bigint[]) AND completed_at IS NULL', [ids]),
+  );
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -67,7 +71,7 @@ export class JobDispatcher implements OnModuleInit {
     }
     try {
       const result = await handler(job.data, job);
-      if (outboxId) await this.db.query('UPDATE outbox SET completed_at = now() WHERE id = $1', [outboxId]);
+      if (outboxId) await this.completions.complete(outboxId);
       return result;
     } catch (err) {
       const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
