@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { decode as decodePng } from 'fast-png';
 import jsQR from 'jsqr';
+// @ts-expect-error fontkit 2 ships no types
+import { create as createFont } from 'fontkit';
 import { badgePdf } from './badge-pdf';
+import { buildTemplate, type FkFont } from './badge-template';
 
 const pdftoppm = ['/usr/bin/pdftoppm', '/usr/local/bin/pdftoppm'].find((p) => existsSync(p));
 if (!pdftoppm) process.stderr.write('[badge-pdf] pdftoppm (Debian package poppler-utils) not found: the badge\'s QR is not read back from a rendering\n');
@@ -81,6 +84,50 @@ describe.each(existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf') || e
       const code = 'NCFOXN%TSMAHN-HWWK2RL99TEZ-O5:JW4ZS2JW2E60F1JWVIP01HXPQ3*C0KCFK2%UJQ5/3+J3D9K9N7R74O11CO2H+I6PG4K5VN3E4E/3D2B9J0ZRDS0Q2:HFU0C1EI+*7J0GYOQ4-2ZF3P.J9YS0AD44W';
       expect(qrOnRenderedBadge(await badgePdf({ ...input, code }))).toBe(code);
       expect(qrOnRenderedBadge(await badgePdf(input))).toBe(input.code);
+    });
+
+    it('embeds the font without hinting but with every outline and advance of the original glyphs', () => {
+      const path = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans.ttf'].find((p) => existsSync(p))!;
+      type Glyph = { path: { toSVG(): string }; advanceWidth: number };
+      const original = createFont(readFileSync(path)) as FkFont;
+      const t = buildTemplate(original);
+      const file = streamOf(t.fontObjects[3]!);
+      const tags = Array.from({ length: file.readUInt16BE(4) }, (_, i) => file.toString('latin1', 12 + 16 * i, 16 + 16 * i));
+      expect(tags).toEqual(expect.arrayContaining(['glyf', 'loca', 'head', 'hmtx', 'maxp']));
+      for (const hinting of ['fpgm', 'prep', 'cvt ']) expect(tags).not.toContain(hinting);
+      const embedded = createFont(file) as { getGlyph(id: number): Glyph };
+      expect(t.glyph.size).toBeGreaterThan(200); // ASCII, Vietnamese letters, punctuation
+      for (const [cp, { id }] of t.glyph) {
+        const a = original.glyphForCodePoint(cp) as unknown as Glyph;
+        const b = embedded.getGlyph(id);
+        if (b.path.toSVG() !== a.path.toSVG() || b.advanceWidth !== a.advanceWidth) throw new Error(`glyph of U+${cp.toString(16)} differs`);
+      }
+      // and no glyph program is left: every simple glyph's instruction length is 0
+      const table = (tag: string) => {
+        const i = tags.indexOf(tag);
+        return file.subarray(file.readUInt32BE(12 + 16 * i + 8), file.readUInt32BE(12 + 16 * i + 8) + file.readUInt32BE(12 + 16 * i + 12));
+      };
+      const glyf = table('glyf');
+      const loca = table('loca');
+      let simple = 0;
+      for (let i = 0; i + 1 < loca.length / 4; i++) {
+        const g = glyf.subarray(loca.readUInt32BE(4 * i), loca.readUInt32BE(4 * i + 4));
+        if (g.length === 0 || g.readInt16BE(0) < 0) continue;
+        simple++;
+        expect(g.readUInt16BE(10 + 2 * g.readInt16BE(0))).toBe(0);
+      }
+      expect(simple).toBeGreaterThan(100);
+    });
+
+    (pdftoppm ? it : it.skip)('poppler reads the Vietnamese text back from the badge', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'badge-'));
+      try {
+        writeFileSync(join(dir, 'b.pdf'), await badgePdf(input));
+        const text = execFileSync(pdftoppm!.replace(/pdftoppm$/, 'pdftotext'), [join(dir, 'b.pdf'), '-'], { encoding: 'utf8' });
+        for (const line of [input.fairName, input.name, input.company, 'NHÀ NHẬP KHẨU', '#4711']) expect(text).toContain(line);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('falls back to pdfkit for characters the subset lacks', async () => {
