@@ -5,7 +5,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { HANDLES_JOB } from '../handles-job.decorator';
 import { JOB_NAMES, type JobName } from '../job-types';
-import { OutboxCompletions } from './outbox-completions';
+import { Coalescer } from '../coalescer';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
@@ -24,9 +24,16 @@ export function outboxIdOf(job: Pick<Job, 'id'>): string | null {
 export class JobDispatcher implements OnModuleInit {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, Handler>();
-  private readonly completions = new OutboxCompletions((ids) =>
-    this.db.query('UPDATE outbox SET completed_at = now() WHERE id = ANY($1::bigint[]) AND completed_at IS NULL', [ids]),
-  );
+  // Concurrent jobs share these statements (see Coalescer): one round trip and commit for many.
+  private readonly completedCheck = new Coalescer<string, boolean>(async (ids) => {
+    const rows: { id: string }[] = await this.db.query('SELECT id::text FROM outbox WHERE id = ANY($1::bigint[]) AND completed_at IS NOT NULL', [ids]);
+    const done = new Set(rows.map((r) => r.id));
+    return ids.map((id) => done.has(id));
+  });
+  private readonly completions = new Coalescer<string>(async (ids) => {
+    await this.db.query('UPDATE outbox SET completed_at = now() WHERE id = ANY($1::bigint[]) AND completed_at IS NULL', [ids]);
+    return ids.map(() => undefined);
+  });
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -61,17 +68,11 @@ export class JobDispatcher implements OnModuleInit {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     const outboxId = outboxIdOf(job);
-    if (outboxId) {
-      const rows: { completed_at: Date | null }[] = await this.db.query(
-        'SELECT completed_at FROM outbox WHERE id = $1',
-        [outboxId],
-      );
-      // Already done (a re-relay after Redis lost the job, or a duplicate): nothing to do.
-      if (rows[0]?.completed_at) return { skipped: 'already completed' };
-    }
+    // Already done (a re-relay after Redis lost the job, or a duplicate): nothing to do.
+    if (outboxId && (await this.completedCheck.submit(outboxId))) return { skipped: 'already completed' };
     try {
       const result = await handler(job.data, job);
-      if (outboxId) await this.completions.complete(outboxId);
+      if (outboxId) await this.completions.submit(outboxId);
       return result;
     } catch (err) {
       const final = err instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
