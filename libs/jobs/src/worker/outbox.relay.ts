@@ -13,6 +13,9 @@ interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
+/** Rows relayed per statement. */
+const RELAY_BATCH = 500;
+
 /**
  * Moves due outbox rows to BullMQ. A row is due when its `available_at` has passed on the
  * database's clock or on the fair clock (CLOCK): jobs queued for "now" are due at once, timers
@@ -42,7 +45,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const tick = async () => {
       if (this.stopped) return;
       try {
-        await this.relayOnce();
+        // a full batch means more are due: go on at once (a large invitation batch is relayed
+        // in one go instead of 500 rows per poll), up to 20 batches before the sweep gets a turn
+        for (let i = 0; i < 20 && (await this.relayOnce()) === RELAY_BATCH && !this.stopped; i++);
         if (Date.now() - this.lastSweep > this.sweepAfterMs / 2) {
           this.lastSweep = Date.now();
           await this.sweepLost();
@@ -61,7 +66,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** Relays up to `limit` due rows; returns how many. */
-  async relayOnce(limit = 500): Promise<number> {
+  async relayOnce(limit = RELAY_BATCH): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {

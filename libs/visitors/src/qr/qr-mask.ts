@@ -68,9 +68,10 @@ function setFormat(m: Uint8Array, size: number, levelBit: number, mask: number):
 /**
  * qrcode's penalty score (N1 + N2 + N3 + N4) of a masked matrix: rows in one pass over memory
  * in order (runs, finder-like patterns, 2x2 blocks with the next row, dark count), columns in a
- * second pass (runs, finder-like patterns).
+ * second pass (runs, finder-like patterns). The exact score; or, when the rows alone already
+ * reach `limit`, that partial score (a lower bound, enough to know the candidate loses).
  */
-export function penalty(m: Uint8Array, size: number): number {
+export function penalty(m: Uint8Array, size: number, limit = Infinity): number {
   let n1 = 0;
   let n2 = 0;
   let n3 = 0;
@@ -100,6 +101,10 @@ export function penalty(m: Uint8Array, size: number): number {
     }
     if (run >= 5) n1 += run - 2;
   }
+  // Every part is >= 0, so the rows' part is a lower bound: a candidate already at or above the
+  // best score so far cannot win (qrcode keeps the first lowest), and its columns are skipped.
+  const rowsPart = n1 + n2 * 3 + n3 * 40 + Math.abs(Math.ceil((dark * 100) / m.length / 5) - 10) * 10;
+  if (rowsPart >= limit) return rowsPart;
   for (let c = 0; c < size; c++) {
     let run = 0;
     let last = -1;
@@ -140,7 +145,7 @@ export function remask(modules: QrModules, levelBit: number, builtWith: number):
     const mask = masks[p]!;
     for (let i = 0; i < candidate.length; i++) candidate[i] = unmasked[i]! ^ mask[i]!;
     setFormat(candidate, size, levelBit, p);
-    const score = penalty(candidate, size);
+    const score = penalty(candidate, size, lowest);
     if (score < lowest) {
       lowest = score;
       [best, candidate] = [candidate, best];
