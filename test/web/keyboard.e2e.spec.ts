@@ -124,6 +124,13 @@ function outOfVisualOrder(stops: Focus[]): string[] {
   return out;
 }
 
+/** The focused element's tag and text (after a page change the focus should be on the new page's heading). */
+const focusedHeading = (page: Page) =>
+  page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string | null } | null } }).document.activeElement;
+    return el ? `${el.tagName}:${(el.textContent ?? '').trim()}` : null;
+  });
+
 describeBrowser('keyboard use in Chromium (no mouse)', () => {
   let sys: TestSystem;
   let browser: Browser;
@@ -270,6 +277,8 @@ describeBrowser('keyboard use in Chromium (no mouse)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('registered').waitFor();
     expect(await page.getByTestId('registered').textContent()).toContain(email);
+    // the page changed: the focus is on its heading, so the next Tab continues from there
+    expect(await focusedHeading(page)).toBe(`H1:${(await page.locator('[data-testid=registered] h1').textContent())!.trim()}`);
 
     const rows = (await sys.dataSource.query(`SELECT name, company, country, phone, visitor_type, sectors, lang, consent_at FROM visitors WHERE fair_id = $1 AND email = $2`, [fairId, email])) as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
@@ -335,6 +344,7 @@ describeBrowser('keyboard use in Chromium (no mouse)', () => {
     await page.locator('[data-testid=applied], [data-field-error], [data-testid=form-error]').first().waitFor();
     expect(await page.locator('[data-field-error], [data-testid=form-error]').allTextContents()).toEqual([]);
     await page.getByTestId('applied').waitFor();
+    expect(await focusedHeading(page)).toBe(`H1:${(await page.locator('[data-testid=applied] h1').textContent())!.trim()}`);
 
     const rows = (await sys.dataSource.query(
       `SELECT legal_name, name_vi, country, address, website, products, sectors, booth_requests, contact_name, phone, consent_at, pending_password_hash IS NOT NULL AS has_password FROM exhibitors WHERE fair_id = $1 AND email = $2`,

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { FairProvider, useFair, fairName } from './fair-context';
 import { I18nProvider, useI18n, type Lang } from './i18n';
-import { Link, useLocation } from './router';
+import { consumeNavigation, Link, useLocation } from './router';
 import { ConnectionBanner } from './ui/connection';
 import { CataloguePage, HomePage } from './pages/public';
 import { ApplyPage, AppliedPage } from './pages/exhibitor-apply';
@@ -61,11 +61,27 @@ function LangSwitch() {
   );
 }
 
+/**
+ * After the user moves to another page (a link, a form that leads on; not the first load), the
+ * focus goes to the new page's heading, as a full page load would put a screen reader or keyboard
+ * user at the top of the new content.
+ */
+function useFocusOnNavigation(path: string): void {
+  useEffect(() => {
+    if (!consumeNavigation()) return;
+    const heading = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    if (!heading) return;
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [path]);
+}
+
 function Shell() {
   const { path } = useLocation();
   const { t, lang } = useI18n();
   const { fair } = useFair();
   const wide = path.startsWith('/organiser');
+  useFocusOnNavigation(path);
   return (
     <>
       <a className="skip" href="#main">

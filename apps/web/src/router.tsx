@@ -1,7 +1,17 @@
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
+let moved = false;
+
+/** True once after navigate(): the page changed because the user went somewhere. */
+export function consumeNavigation(): boolean {
+  const was = moved;
+  moved = false;
+  return was;
+}
+
 /** A small history-API router: the API serves index.html for every non-API path. */
 export function navigate(to: string): void {
+  moved = true;
   window.history.pushState({}, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
   window.scrollTo(0, 0);
