@@ -1,3 +1,4 @@
+import { Coalescer } from '@fair/core';
 import { pgCode } from '@fair/db';
 import type { ScanContext, ScanOutcome } from './scan-recorder';
 
@@ -13,65 +14,52 @@ export async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promis
   }
 }
 
-interface Waiting {
-  ctx: ScanContext;
-  resolve(o: ScanOutcome): void;
-  reject(e: unknown): void;
-}
-
 /**
  * Online scans that arrive while `maxInFlight` statements are already running wait and go
  * together in the next statement (checkin_record_scans: one transaction, one WAL flush, one
- * round trip for all of them). A scan on an idle system goes at once: no timer, no added
- * latency. Within a statement the scans run in pass-serial order (the order presence rows are
- * locked in, so two statements cannot deadlock on them; scans of one pass keep their arrival
- * order). If a statement fails for a reason other than a deadlock, each of its scans is
- * retried alone, so one bad scan never fails the others.
+ * round trip for all of them); the queueing is the shared Coalescer (libs/core). A scan on an
+ * idle system goes at once: no timer, no added latency. Within a statement the scans run in
+ * pass-serial order (the order presence rows are locked in, so two statements cannot deadlock
+ * on them; scans of one pass keep their arrival order). If a statement fails for a reason other
+ * than a deadlock, each of its scans is retried alone, so one bad scan never fails the others.
  */
 export class ScanBatcher {
-  private queue: Waiting[] = [];
-  private inFlight = 0;
+  private readonly statements: Coalescer<ScanContext, ScanOutcome | ScanFailure>;
 
-  constructor(
-    private readonly write: (ctxs: ScanContext[]) => Promise<ScanOutcome[]>,
-    private readonly maxInFlight = 2,
-    private readonly maxBatch = 64,
-  ) {}
-
-  submit(ctx: ScanContext): Promise<ScanOutcome> {
-    return new Promise<ScanOutcome>((resolve, reject) => {
-      this.queue.push({ ctx, resolve, reject });
-      this.pump();
-    });
+  constructor(write: (ctxs: ScanContext[]) => Promise<ScanOutcome[]>, maxInFlight = 2, maxBatch = 64) {
+    this.statements = new Coalescer((ctxs) => writeInSerialOrder(write, ctxs), { maxInFlight, maxBatch });
   }
 
-  private pump(): void {
-    while (this.inFlight < this.maxInFlight && this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      this.inFlight++;
-      void this.run(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
+  async submit(ctx: ScanContext): Promise<ScanOutcome> {
+    const result = await this.statements.submit(ctx);
+    if (result instanceof ScanFailure) throw result.error;
+    return result;
   }
+}
 
-  private async run(batch: Waiting[]): Promise<void> {
-    const serial = (w: Waiting) => (w.ctx.decoded.ok ? w.ctx.decoded.payload.serial : -1);
-    const ordered = batch.length > 1 ? [...batch].sort((a, b) => serial(a) - serial(b)) : batch; // stable sort
-    try {
-      const outcomes = await withRetry(() => this.write(ordered.map((w) => w.ctx)));
-      ordered.forEach((w, i) => w.resolve(outcomes[i]!));
-    } catch (err) {
-      if (ordered.length === 1) return ordered[0]!.reject(err);
-      await Promise.all(
-        ordered.map((w) =>
-          withRetry(() => this.write([w.ctx])).then(
-            (o) => w.resolve(o[0]!),
-            (e) => w.reject(e),
-          ),
+/** One scan's own error after its statement failed and it was retried alone. */
+class ScanFailure {
+  constructor(readonly error: unknown) {}
+}
+
+async function writeInSerialOrder(write: (ctxs: ScanContext[]) => Promise<ScanOutcome[]>, ctxs: ScanContext[]): Promise<(ScanOutcome | ScanFailure)[]> {
+  const serial = (c: ScanContext) => (c.decoded.ok ? c.decoded.payload.serial : -1);
+  const order = ctxs.map((_, i) => i);
+  if (ctxs.length > 1) order.sort((a, b) => serial(ctxs[a]!) - serial(ctxs[b]!)); // stable
+  const results: (ScanOutcome | ScanFailure)[] = new Array(ctxs.length);
+  try {
+    const outcomes = await withRetry(() => write(order.map((i) => ctxs[i]!)));
+    order.forEach((i, k) => (results[i] = outcomes[k]!));
+  } catch (err) {
+    if (ctxs.length === 1) throw err;
+    await Promise.all(
+      order.map((i) =>
+        withRetry(() => write([ctxs[i]!])).then(
+          (o) => (results[i] = o[0]!),
+          (e: unknown) => (results[i] = new ScanFailure(e)),
         ),
-      );
-    }
+      ),
+    );
   }
+  return results;
 }

@@ -5,3 +5,4 @@ export * from './clock';
 export * from './core.module';
 export * from './csv';
 export * from './random';
+export * from './coalescer';

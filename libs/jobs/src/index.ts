@@ -6,4 +6,3 @@ export * from './jobs.module';
 export * from './handles-job.decorator';
 export * from './redis-options';
 export * from './rate-limiter';
-export * from './coalescer';

@@ -5,7 +5,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { HANDLES_JOB } from '../handles-job.decorator';
 import { JOB_NAMES, type JobName } from '../job-types';
-import { Coalescer } from '../coalescer';
+import { Coalescer } from '@fair/core';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 

@@ -10,6 +10,19 @@ function controlled() {
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('Coalescer', () => {
+  it('runs up to maxInFlight statements at once; later calls wait for a free one', async () => {
+    const { calls, mark } = controlled();
+    const c = new Coalescer(mark, { maxInFlight: 2 });
+    const all = ['1', '2', '3', '4'].map((id) => c.submit(id));
+    expect(calls.map((x) => x.ids)).toEqual([['1'], ['2']]);
+    calls[1]!.finish();
+    await tick();
+    expect(calls.map((x) => x.ids)).toEqual([['1'], ['2'], ['3', '4']]);
+    calls[0]!.finish();
+    calls[2]!.finish();
+    expect(await Promise.all(all)).toEqual(['done 1', 'done 2', 'done 3', 'done 4']);
+  });
+
   it('runs a call at once when nothing is running, and the ones arriving meanwhile together in the next statement, each with its own result', async () => {
     const { calls, mark } = controlled();
     const c = new Coalescer(mark);
@@ -48,7 +61,7 @@ describe('Coalescer', () => {
 
   it('caps a statement at maxBatch items', async () => {
     const { calls, mark } = controlled();
-    const c = new Coalescer(mark, 2);
+    const c = new Coalescer(mark, { maxBatch: 2 });
     const all = ['1', '2', '3', '4', '5'].map((id) => c.submit(id));
     for (let i = 0; i < 3; i++) {
       calls[i]!.finish();
