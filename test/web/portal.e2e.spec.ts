@@ -441,4 +441,57 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
     ]);
     await ctx.close();
   }, 180_000);
+  it('sign-in page: a wrong password is refused on the page, the right one opens the portal; the emailed sign-in link works once', async () => {
+    const password = 'Kansai-sign-in-2026';
+    const other = await approvedExhibitor(9, { legalName: 'Osaka Sign-in Works', country: 'JP', sectors: ['mechanical'], password });
+    // nobody signed in: only the language and the fair are set
+    const fresh = async () => {
+      const c = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: TZ });
+      await c.addInitScript((slug) => {
+        localStorage.setItem('fair.lang', 'en');
+        localStorage.setItem('fair.slug', slug);
+      }, SLUG);
+      return c;
+    };
+
+    // password
+    let ctx = await fresh();
+    let page = await ctx.newPage();
+    await page.goto(sys.baseUrl + '/exhibitor/sign-in');
+    await page.locator('input[name=email]').fill(other.email);
+    await page.locator('input[name=password]').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('form-error').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/exhibitor/sign-in');
+    await page.locator('input[name=password]').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('[data-testid=exhibitor-status]', { hasText: 'Approved' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/exhibitor/portal');
+    expect(await page.getByText('Osaka Sign-in Works').count()).toBeGreaterThan(0);
+    await ctx.close();
+
+    // email link, read from the SMTP sink
+    ctx = await fresh();
+    page = await ctx.newPage();
+    await page.goto(sys.baseUrl + '/exhibitor/sign-in');
+    await page.locator('input[name=email]').fill(other.email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('If this email has an account, a sign-in link is on its way.').waitFor();
+    const mail = await eventually(async () => (await mailsTo(sys, other.email)).find((m) => m.text.includes('/exhibitor/sign-in?token=')), 30_000);
+    const link = `/exhibitor/sign-in?token=${encodeURIComponent(linkToken(mail!, '/exhibitor/sign-in'))}`;
+    await page.goto(sys.baseUrl + link);
+    await page.getByRole('button', { name: 'Sign in with this link' }).click();
+    await page.locator('[data-testid=exhibitor-status]', { hasText: 'Approved' }).waitFor();
+    await shot(page, 'portal-signed-in-by-link-phone');
+    await ctx.close();
+
+    // the same link a second time: refused, and the page says so
+    ctx = await fresh();
+    page = await ctx.newPage();
+    await page.goto(sys.baseUrl + link);
+    await page.getByRole('button', { name: 'Sign in with this link' }).click();
+    await page.getByTestId('form-error').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/exhibitor/sign-in');
+    await ctx.close();
+  }, 120_000);
 });
