@@ -81,23 +81,20 @@ const ARRAY_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'boo
 const MANY_SQL = `SELECT * FROM checkin_record_scans(${ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
 
 /**
- * Records scans with the database functions checkin_record_scan / checkin_record_scans
- * (migrations 1790000220000, 1790000230000): the scan row first (unique device + nonce, so a
- * re-sent scan finds its first answer), then the verdict from the pass and a conditional upsert
- * of the pass's presence row, the tally job in the outbox, and the offline conflict. One
- * statement, so one round trip and atomic alone; `recordMany` does several scans in order in
- * one statement (one transaction, one commit).
+ * Records scans with the database function checkin_record_scans (migrations 1790000230000,
+ * 1790000620000), for each scan in order: the scan row first (unique device + nonce, so a re-sent
+ * scan finds its first answer), then the verdict from the pass and a conditional upsert of the
+ * pass's presence row, and the offline conflict; then one visit-tally job in the outbox per fair
+ * for the scans that counted. One statement: one transaction, one commit, one round trip.
  */
 @Injectable()
 export class ScanRecorder {
   async record(m: Pick<EntityManager, 'query'>, ctx: ScanContext): Promise<ScanOutcome> {
-    const rows: Row[] = await m.query(`SELECT * FROM checkin_record_scan(${Array.from({ length: COLUMNS }, (_, i) => `$${i + 1}`).join(', ')})`, params(ctx));
-    return outcome(rows[0]!);
+    return (await this.recordMany(m, [ctx]))[0]!;
   }
 
   /** The scans in the given order, in one statement; the outcomes in the same order. */
   async recordMany(m: Pick<EntityManager, 'query'>, ctxs: ScanContext[]): Promise<ScanOutcome[]> {
-    if (ctxs.length === 1) return [await this.record(m, ctxs[0]!)];
     const columns: unknown[][] = Array.from({ length: COLUMNS }, () => []);
     for (const ctx of ctxs) params(ctx).forEach((v, i) => columns[i]!.push(v));
     const rows: (Row & { i: number })[] = await m.query(MANY_SQL, columns);

@@ -23,6 +23,20 @@ export function visitIncrements(p: JobPayloads['tallies.visit']): TallyIncrement
   ];
 }
 
+/** A statement's scans as one set of increments: the same counts as one job per scan, summed per counter. */
+export function statementIncrements(p: JobPayloads['tallies.visits']): TallyIncrement[] {
+  const sums = new Map<string, TallyIncrement>();
+  for (const scan of p.scans) {
+    for (const inc of visitIncrements({ ...scan, fairId: p.fairId, timeZone: p.timeZone })) {
+      const k = `${inc.key}\n${inc.field}`;
+      const seen = sums.get(k);
+      if (seen) seen.by += inc.by;
+      else sums.set(k, { ...inc });
+    }
+  }
+  return [...sums.values()].filter((i) => i.by !== 0);
+}
+
 /** The visit figures of a fair, read from the tally counters. */
 @Injectable()
 export class VisitTalliesReader {

@@ -5,7 +5,7 @@ import { scan, setupGates, type GateSetup } from './checkin.fixtures';
 
 /**
  * After a burst of concurrent entries and exits at several gates, the Redis tallies (fed by
- * tallies.visit jobs) equal a recount of the check-in table.
+ * tallies.visits jobs, one per scan statement) equal a recount of the check-in table.
  */
 describe('visit tallies', () => {
   let sys: TestSystem;
@@ -46,15 +46,20 @@ describe('visit tallies', () => {
     expect(Object.values(expected.byGate).reduce((a, b) => a + b, 0)).toBe(60 + 25);
 
     // Wait until every tally job of the burst has run, then compare (no timing assumption).
-    await eventually(async () => (await sys.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'tallies.visit' AND completed_at IS NULL`))[0].n === 0, 30_000);
+    await eventually(async () => (await sys.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE job_name = 'tallies.visits' AND completed_at IS NULL`))[0].n === 0, 30_000);
     const tallies = (await sys.http('GET', `/api/checkin/fairs/${s.fair.slug}/tallies`, { token: s.org })).body;
     expect(tallies).toEqual(expected);
 
-    // Running every tally job again (as a crash-retry would) changes nothing: idempotent per scan.
-    const jobs: { payload: JobPayloads['tallies.visit'] }[] = await sys.dataSource.query(`SELECT payload FROM outbox WHERE job_name = 'tallies.visit'`);
-    expect(jobs.length).toBe(60 + 40 + 25);
+    // Every counted scan is in exactly one job (concurrent scans share a statement, so fewer jobs than scans)...
+    const jobs: { payload: JobPayloads['tallies.visits'] }[] = await sys.dataSource.query(`SELECT payload FROM outbox WHERE job_name = 'tallies.visits'`);
+    const counted: { id: string }[] = await sys.dataSource.query(`SELECT id::text FROM checkin_scans WHERE fair_id = $1 AND verdict IN ('admitted', 're-entry', 'exited')`, [s.fair.id]);
+    const inJobs = jobs.flatMap((j) => j.payload.scans.map((x) => x.scanId));
+    expect(inJobs.sort()).toEqual(counted.map((c) => c.id).sort());
+    expect(inJobs.length).toBe(60 + 40 + 25);
+    expect(jobs.length).toBeLessThan(inJobs.length);
+    // ...and running every tally job again (as a crash-retry would) changes nothing: idempotent per statement.
     const producer = sys.api.get(JobProducer);
-    for (const j of jobs) await producer.add('tallies.visit', j.payload);
+    for (const j of jobs) await producer.add('tallies.visits', j.payload);
     await eventually(async () => {
       const c = await producer.queue('tallies').getJobCounts('waiting', 'active', 'delayed');
       return c.waiting + c.active + c.delayed === 0;

@@ -17,8 +17,10 @@ export interface JobPayloads {
   'booths.turn-expire': { roundId: string; position: number };
   /** Self-test job used by /health and the integration tests of the job system. */
   'system.ping': { note: string };
-  /** Count one check-in or exit into the visit tallies (idempotent per scan id). */
+  /** Count one check-in or exit into the visit tallies (idempotent per scan id). Written per scan before migration 1790000620000; still run for rows left in an outbox. */
   'tallies.visit': { scanId: string; fairId: string; gateId: string; visitorType: string; verdict: string; at: string; timeZone: string };
+  /** Count the check-ins and exits one scan statement recorded for a fair (idempotent per statement: its lowest scan id). */
+  'tallies.visits': { fairId: string; timeZone: string; scans: { scanId: string; gateId: string; visitorType: string; verdict: string; at: string }[] };
   /** A meeting request reached its expiry time: mark it expired if it is still pending. */
   'matchmaking.request-expire': { requestId: string };
   /** A scheduled meeting's slot ended: no-show unless it was checked in (held). */
@@ -45,6 +47,7 @@ export const JOBS: { [N in JobName]: JobSpec } = {
   'booths.turn-expire': { queue: 'booths', attempts: 8, backoffMs: 1000 },
   'system.ping': { queue: 'tallies', attempts: 1, backoffMs: 100 },
   'tallies.visit': { queue: 'tallies', attempts: 10, backoffMs: 500 },
+  'tallies.visits': { queue: 'tallies', attempts: 10, backoffMs: 500 },
   'matchmaking.request-expire': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
   'matchmaking.meeting-close': { queue: 'matchmaking', attempts: 8, backoffMs: 1000 },
   'matchmaking.tally': { queue: 'tallies', attempts: 10, backoffMs: 500 },

@@ -52,7 +52,7 @@ export class ReconciliationService {
       recountVisits(this.db.manager, fairId, timeZone),
       recountMeetings(this.db.manager, fairId, timeZone),
       this.db.query(
-        `SELECT count(*)::int AS n FROM outbox WHERE job_name IN ('tallies.visit', 'matchmaking.tally') AND completed_at IS NULL AND payload->>'fairId' = $1`,
+        `SELECT count(*)::int AS n FROM outbox WHERE job_name IN ('tallies.visit', 'tallies.visits', 'matchmaking.tally') AND completed_at IS NULL AND payload->>'fairId' = $1`,
         [fairId],
       ),
     ]);
