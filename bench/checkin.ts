@@ -2,8 +2,10 @@
  * Scenario "checkin": `npm run bench -- checkin [--json]`
  *
  * 1. Online scans through the real API (own process, throwaway database cloned from the migrated
- *    template) at 8, 32 and 64 concurrent gates: closed-loop clients, one per gate device, each
- *    scanning in then out over 20,000 re-entry passes. Exact p50/p99. Next to pgbench's ceiling.
+ *    template) at 8, 32 and 64 concurrent gates: closed-loop keep-alive connections driven by wrk
+ *    (C, like pgbench), scanning in then out over 20,000 re-entry passes; p50/p99 from wrk's
+ *    histogram. Next to pgbench's ceiling. The 32 gates once more with autocannon (Node, ~80 µs
+ *    of CPU per request on the same two cores) to show what the load generator takes.
  * 2. Pass signature verifications per second on one core (the whole gate check: Base45, layout,
  *    Ed25519) next to raw crypto.verify of the same bytes.
  * 3. The reference fair's 3,029 invitations end to end, with one worker process and with two (run before the scans, whose tally jobs would
@@ -23,6 +25,7 @@ import { ensureTemplate } from '../libs/testing/src/test-database';
 import sodium from 'sodium-native';
 import { base45Decode, decodePassCode, encodePassCode, rawPublicKey } from '../libs/visitors/src';
 import { api, gateDevices, openFairWithVisitors, organiserToken, type Api } from './lib/checkin-fixtures';
+import { wrkScanLoad, wrkVersion } from './lib/wrk';
 import {
   benchDurationSec,
   benchOptions,
@@ -43,10 +46,10 @@ const INVITATIONS = 3_029;
 
 /**
  * Scans at `devices.length` concurrent gates with autocannon (one connection per gate, each with
- * its device path and staff token, a fresh nonce per request): a light load generator matters
- * on two shared cores. Latencies are exact per response.
+ * its device path and staff token, a fresh nonce per request), for the comparison with wrk.
+ * Latencies are exact per response.
  */
-async function scanLoad(baseUrl: string, devices: { id: string; token: string }[], codes: string[], durationSec: number) {
+async function autocannonScanLoad(baseUrl: string, devices: { id: string; token: string }[], codes: string[], durationSec: number) {
   const samples = new LatencySamples();
   let counter = 0;
   let connection = 0;
@@ -176,12 +179,16 @@ async function main(): Promise<void> {
     // exit, and a worker started then would be draining those while the mails are timed.
     const invitations = await invitationsEndToEnd(a, org, env, 1);
     const invitations2 = await invitationsEndToEnd(a, org, env, 2);
-    await scanLoad(server.url, devices.slice(0, 8), codes, Math.min(2, durationSec)); // warm-up
+    const wrk = await wrkVersion();
+    if (!wrk) throw new Error('wrk not found on PATH: apt-get install wrk (.ci/run installs it)');
+    await wrkScanLoad(server.url, devices.slice(0, 8), codes, Math.min(2, durationSec)); // warm-up
     const scans = [];
     for (const gates of LEVELS) {
-      log(`  scans: ${gates} gates, ${durationSec}s`);
-      scans.push(await scanLoad(server.url, devices.slice(0, gates), codes.slice(scans.length * 6000), durationSec));
+      log(`  scans: ${gates} gates, ${durationSec}s (${wrk})`);
+      scans.push(await wrkScanLoad(server.url, devices.slice(0, gates), codes.slice(scans.length * 6000), durationSec));
     }
+    log(`  scans: 32 gates, ${durationSec}s (autocannon)`);
+    const autocannon32 = await autocannonScanLoad(server.url, devices.slice(0, 32), codes.slice(3 * 6000).concat(codes.slice(0, 3 * 6000)), durationSec);
 
     const at32 = scans.find((s) => s.gates === 32)!;
     const pgTps = c.db.ok ? c.db.tps : null;
@@ -190,7 +197,8 @@ async function main(): Promise<void> {
       'Check-in and invitations',
       c,
       [
-        ...scans.map((s) => [`scan through the API, ${s.gates} gates`, s.scansPerSec, 'scans/s', s.p50Ms, s.p99Ms]),
+        ...scans.map((s) => [`scan through the API, ${s.gates} gates (wrk)`, s.scansPerSec, 'scans/s', s.p50Ms, s.p99Ms]),
+        [`scan through the API, 32 gates (autocannon)`, autocannon32.scansPerSec, 'scans/s', autocannon32.p50Ms, autocannon32.p99Ms],
         ['pass code check (Base45 + Ed25519), 1 core', verifyFig.passCodePerSec, 'verif/s', null, null],
         ['raw crypto.verify Ed25519 (node:crypto), 1 core', verifyFig.rawVerifyPerSec, 'verif/s', null, null],
         ['raw Ed25519 verify (libsodium), 1 core', verifyFig.rawSodiumVerifyPerSec, 'verif/s', null, null],
@@ -206,7 +214,8 @@ async function main(): Promise<void> {
         ceilings: c,
         ratioToCeiling,
         p99Ms: at32.p99Ms,
-        figures: { scans, verify: verifyFig, invitations, invitationsTwoWorkers: invitations2 },
+        loadGenerator: wrk,
+        figures: { scans, scansAutocannon32: autocannon32, verify: verifyFig, invitations, invitationsTwoWorkers: invitations2 },
       });
     }
   } finally {
