@@ -19,9 +19,12 @@ function urlFor(name: string): string {
   return u.toString();
 }
 
-/** The template's name changes whenever the list of migrations does. */
+/** The template's name changes whenever the list of migrations or the text of one changes (an edit while developing it). */
 export function templateName(): string {
-  const hash = createHash('sha1').update(migrations.map((m) => m.name).join(',')).digest('hex').slice(0, 10);
+  const hash = createHash('sha1')
+    .update(migrations.map((m) => `${m.name}\n${m.prototype.up.toString()}`).join('\n'))
+    .digest('hex')
+    .slice(0, 10);
   return `fair_test_tpl_${hash}`;
 }
 
