@@ -6,3 +6,4 @@ export * from './core.module';
 export * from './csv';
 export * from './random';
 export * from './coalescer';
+export * from './fast-check';

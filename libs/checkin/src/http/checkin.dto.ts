@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { FastCheck } from '@fair/core';
 import { VERDICTS, type Direction, type Verdict } from '../verdicts';
 
 export class CreateGateDto {
@@ -13,11 +14,43 @@ export class CreateDeviceDto {
   @ApiProperty({ example: 'Scanner 1' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
 }
 
+const CODE_MAX = 16_384;
+const NONCE = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * The gate scan is the hottest endpoint, so a plainly valid body skips class-validator (see
+ * FastCheck). True only for what the rules below accept: a plain object with code and nonce and
+ * at most direction besides. The code's UTF-16 length is at least its count of code points
+ * (what MaxLength counts), so the length test is never looser. Anything else takes the full path.
+ */
+function isPlainScan(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  // An array or binary view stays one without its prototype, and class-transformer and the pipe treat those apart.
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  let required = 0;
+  for (const key of Object.keys(value)) {
+    if (key === 'code' || key === 'nonce') required++;
+    else if (key !== 'direction') return false;
+  }
+  if (required !== 2) return false;
+  const { code, nonce, direction } = value as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    code.length <= CODE_MAX &&
+    typeof nonce === 'string' &&
+    NONCE.test(nonce) &&
+    (direction === undefined || direction === 'in' || direction === 'out')
+  );
+}
+
+@FastCheck(isPlainScan)
 export class ScanDto {
   /** Oversized text is still answered with a verdict (invalid) up to this size; beyond it, 422. */
-  @ApiProperty({ description: 'The scanned QR text' }) @IsString() @MaxLength(16_384) code: string;
+  @ApiProperty({ description: 'The scanned QR text' }) @IsString() @MaxLength(CODE_MAX) code: string;
   @ApiProperty({ description: 'Unique per scan on this device; a re-sent scan with the same nonce is stored once', example: 'k3j4h5g6f7d8' })
-  @Matches(/^[A-Za-z0-9_-]{8,100}$/)
+  @Matches(NONCE)
   nonce: string;
   @ApiPropertyOptional({ enum: ['in', 'out'] }) @IsOptional() @IsIn(['in', 'out']) direction?: Direction;
 }
