@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 
@@ -54,7 +54,9 @@ export function useSubmit() {
       setBusy(false);
     }
   };
-  useEffect(() => {
+  // A layout effect: the focus moves in the same frame as the error appears (before paint), so
+  // neither a screen reader nor a fast keyboard user acts on the old focus in between.
+  useLayoutEffect(() => {
     const from = origin.current;
     if (busy || !from) return;
     origin.current = null;
