@@ -77,15 +77,26 @@ function outcome(r: Row): ScanOutcome {
   };
 }
 
-const ARRAY_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'boolean', 'uuid', 'boolean', 'text', 'text', 'bigint', 'integer', 'bigint', 'bigint', 'text'];
-const MANY_SQL = `SELECT * FROM checkin_record_scans(${ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+/** The SQL array types of the 16 columns checkin_record_scans (and its two paths) take. */
+export const SCAN_ARRAY_TYPES = ['uuid', 'uuid', 'uuid', 'text', 'text', 'timestamptz', 'boolean', 'uuid', 'boolean', 'text', 'text', 'bigint', 'integer', 'bigint', 'bigint', 'text'];
+/** `SELECT * FROM fn($1::uuid[], ...)` for one of the scan-recording functions. */
+export const scanFunctionSql = (fn: string) => `SELECT * FROM ${fn}(${SCAN_ARRAY_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+const MANY_SQL = scanFunctionSql('checkin_record_scans');
+
+/** The scans as the functions' 16 array parameters (one array per column, scans in order). */
+export function scanColumns(ctxs: ScanContext[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: COLUMNS }, () => []);
+  for (const ctx of ctxs) params(ctx).forEach((v, i) => columns[i]!.push(v));
+  return columns;
+}
 
 /**
- * Records scans with the database function checkin_record_scans (migrations 1790000230000,
- * 1790000620000), for each scan in order: the scan row first (unique device + nonce, so a re-sent
- * scan finds its first answer), then the verdict from the pass and a conditional upsert of the
- * pass's presence row, and the offline conflict; then one visit-tally job in the outbox per fair
- * for the scans that counted. One statement: one transaction, one commit, one round trip.
+ * Records scans with the database function checkin_record_scans (migrations 1790000620000,
+ * 1790000630000): for each scan a re-sent copy (device + nonce) gets its first answer; otherwise
+ * the verdict from the pass and a conditional upsert of the pass's presence row, the offline
+ * conflict, and the scan row; then one visit-tally job in the outbox per fair for the scans that
+ * counted. Online scans that touch distinct rows go as a set, the others one by one, in order.
+ * One statement: one transaction, one commit, one round trip.
  */
 @Injectable()
 export class ScanRecorder {
@@ -95,9 +106,7 @@ export class ScanRecorder {
 
   /** The scans in the given order, in one statement; the outcomes in the same order. */
   async recordMany(m: Pick<EntityManager, 'query'>, ctxs: ScanContext[]): Promise<ScanOutcome[]> {
-    const columns: unknown[][] = Array.from({ length: COLUMNS }, () => []);
-    for (const ctx of ctxs) params(ctx).forEach((v, i) => columns[i]!.push(v));
-    const rows: (Row & { i: number })[] = await m.query(MANY_SQL, columns);
+    const rows: (Row & { i: number })[] = await m.query(MANY_SQL, scanColumns(ctxs));
     const out: ScanOutcome[] = new Array(ctxs.length);
     for (const r of rows) out[r.i - 1] = outcome(r);
     return out;
