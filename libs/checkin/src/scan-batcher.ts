@@ -22,11 +22,15 @@ export async function withRetry<T>(work: () => Promise<T>, attempts = 5): Promis
  * pass-serial order (the order presence rows are locked in, so two statements cannot deadlock
  * on them; scans of one pass keep their arrival order). If a statement fails for a reason other
  * than a deadlock, each of its scans is retried alone, so one bad scan never fails the others.
+ *
+ * One statement in flight per API process (decision 019): since a statement is recorded as a set,
+ * a bigger batch costs little more time, and one statement at a time gathers bigger batches:
+ * ~15 % more scans/s and less CPU per scan in the API and in Postgres than with two.
  */
 export class ScanBatcher {
   private readonly statements: Coalescer<ScanContext, ScanOutcome | ScanFailure>;
 
-  constructor(write: (ctxs: ScanContext[]) => Promise<ScanOutcome[]>, maxInFlight = 2, maxBatch = 64) {
+  constructor(write: (ctxs: ScanContext[]) => Promise<ScanOutcome[]>, maxInFlight = 1, maxBatch = 64) {
     this.statements = new Coalescer((ctxs) => writeInSerialOrder(write, ctxs), { maxInFlight, maxBatch });
   }
 
