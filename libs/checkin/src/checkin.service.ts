@@ -94,8 +94,9 @@ export class CheckinService {
     return { inside: Object.values(byVisitorType).reduce((a, b) => a + b, 0), byVisitorType };
   }
 
-  conflicts(fairId: string): Promise<unknown[]> {
-    return this.db.query(
+  /** Ids stay strings (bigint, like a scan's id); the pass serial is a number, as in a scan's answer. */
+  async conflicts(fairId: string): Promise<(Record<string, unknown> & { serial: number })[]> {
+    const rows: (Record<string, unknown> & { serial: string })[] = await this.db.query(
       `SELECT c.id, c.kind, c.created_at AS "createdAt", p.serial, v.name AS "visitorName", v.visitor_type AS "visitorType",
               s.scanned_at AS "scannedAt", s.verdict, g.code AS "gate", e.scanned_at AS "earlierScannedAt", eg.code AS "earlierGate"
          FROM checkin_conflicts c
@@ -105,6 +106,7 @@ export class CheckinService {
         WHERE c.fair_id = $1 ORDER BY c.id`,
       [fairId],
     );
+    return rows.map((r) => ({ ...r, serial: Number(r.serial) }));
   }
 
   /** What a gate needs to keep verifying offline: public keys and the revocation list. */

@@ -65,7 +65,7 @@ describe('offline gates (API)', () => {
 
     const report = await sys.http('GET', `/api/checkin/fairs/${s.fair.slug}/conflicts`, { token: s.org });
     expect(report.body).toEqual([
-      expect.objectContaining({ kind: 'double-admission', gate: 'G1', earlierGate: 'G0', visitorType: 'importer' }),
+      expect.objectContaining({ kind: 'double-admission', gate: 'G1', earlierGate: 'G0', visitorType: 'importer', serial: s.codes.get('one@x.vn')!.serial, id: expect.stringMatching(/^\d+$/) }),
       expect.objectContaining({ kind: 'admitted-while-invalid', verdict: 'revoked', gate: 'G1' }),
     ]);
     // Online, the single-entry pass is used up now.

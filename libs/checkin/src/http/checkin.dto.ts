@@ -152,7 +152,7 @@ export class CheckinConflictDto {
   @ApiProperty({ description: 'bigint as a string' }) id: string;
   @ApiProperty({ enum: ['double-admission', 'admitted-while-invalid'] }) kind: 'double-admission' | 'admitted-while-invalid';
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ description: 'pass serial, bigint as a string' }) serial: string;
+  @ApiProperty({ description: 'pass serial (the number printed on the badge)' }) serial: number;
   @ApiProperty() visitorName: string;
   @ApiProperty() visitorType: string;
   @ApiProperty({ type: String, format: 'date-time' }) scannedAt: string;
