@@ -18,6 +18,14 @@ export interface AllocationView {
   expiresAt: string | null;
 }
 
+/** What releasing a booth did to it: free, or held at once for the first waiting exhibitor that can take it. */
+export interface ReleasedBoothView {
+  booth: string;
+  status: 'available' | 'held';
+  offeredTo: string | null;
+  expiresAt: string | null;
+}
+
 const view = (booth: BoothRow, a: AllocationRow): AllocationView => ({
   booth: booth.code,
   boothId: booth.id,
@@ -68,14 +76,17 @@ export class AllocationService {
     });
   }
 
-  async release(actor: Actor, fairRef: string, boothRef: string, reason?: string): Promise<{ booth: string; status: 'available'; offeredTo: string | null }> {
+  /** Frees a booth; the answer says whether the waitlist took it at once (held, with the offer's expiry). */
+  async release(actor: Actor, fairRef: string, boothRef: string, reason?: string): Promise<ReleasedBoothView> {
     const fair = await this.fairs.get(fairRef);
     return inTransaction(this.db, async (m) => {
       const booth = await this.ledger.booth(m, fair.id, boothRef);
       const live = await this.ledger.live(m, booth.id);
       if (!live) throw BoothErrors.BOOTH_NOT_ALLOCATED({ booth: booth.code });
       const offer = await this.free(m, actor, booth, live, 'released', reason);
-      return { booth: booth.code, status: 'available' as const, offeredTo: offer?.exhibitor_id ?? null };
+      if (!offer) return { booth: booth.code, status: 'available', offeredTo: null, expiresAt: null };
+      // offerFreed only ever places a hold (source 'waitlist'), expiring OFFER_HOURS from now
+      return { booth: booth.code, status: 'held', offeredTo: offer.exhibitor_id, expiresAt: view(booth, offer).expiresAt };
     });
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually, startExtraApi, startTestSystem, type TestSystem } from '@fair/testing';
 import { mailsTo } from '../../exhibitors/test/mail-helpers';
+import { OFFER_HOURS, WaitlistService } from '@fair/booths';
 import { createSmallFair, doubleBookings, inHours, insertExhibitors, REF_FAIR, seedReferenceFair } from './booth-fixtures';
 
 describe('booth holds and assignments through the API', () => {
@@ -68,7 +69,7 @@ describe('booth holds and assignments through the API', () => {
     const third = await post('/booths/B03/hold', { exhibitorId: ex!.id, expiresAt: inHours(2) });
     expect([third.status, third.body.code]).toEqual([409, 'TOO_MANY_BOOTHS']);
     const released = await post('/booths/B01/release', { reason: 'moved to a bigger booth' });
-    expect(released.body).toEqual({ booth: 'B01', status: 'available', offeredTo: null });
+    expect(released.body).toEqual({ booth: 'B01', status: 'available', offeredTo: null, expiresAt: null });
     expect((await audit('B01')).map((a) => [a.action, a.actor_role])).toEqual([
       ['booth.hold', 'organiser'],
       ['booth.assign', 'organiser'],
@@ -88,6 +89,49 @@ describe('booth holds and assignments through the API', () => {
     );
     expect(mails.find((m) => /trả lại/.test(m.subject))!.text).toContain('Lý do: moved to a bigger booth');
     expect(mails[0]!.lang).toBe('vi');
+  }, 60_000);
+
+  it('release answers what became of the booth, as the database and the floor plan show it: free, or held for the first waiting exhibitor', async () => {
+    const [holder, waiting] = await insertExhibitors(sys, fairId, [{ origin: 'domestic' }, { origin: 'domestic' }]);
+    const live = async (code: string) =>
+      ((await sys.dataSource.query(
+        `SELECT a.exhibitor_id, a.status, a.source, a.expires_at FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
+          WHERE b.fair_id = $1 AND b.code = $2 AND a.status IN ('held', 'assigned')`,
+        [fairId, code],
+      )) as { exhibitor_id: string; status: string; source: string; expires_at: Date | null }[]).map((r) => ({
+        status: r.status,
+        offeredTo: r.exhibitor_id,
+        source: r.source,
+        expiresAt: r.expires_at?.toISOString() ?? null,
+      }));
+    const onPlan = async (code: string) => {
+      const plan = await sys.http('GET', `/api/fairs/${REF_FAIR}/booth-allocation/floor-plan`, { token: organiser });
+      const b = plan.body.booths.find((x: { code: string }) => x.code === code);
+      return { status: b.status, offeredTo: b.occupant?.exhibitorId ?? null, expiresAt: b.expiresAt };
+    };
+
+    // nobody waits: the booth is free
+    expect((await post('/booths/B07/assign', { exhibitorId: holder!.id })).status).toBe(200);
+    const freed = await post('/booths/B07/release', {});
+    expect([freed.status, freed.body]).toEqual([200, { booth: 'B07', status: 'available', offeredTo: null, expiresAt: null }]);
+    expect(await live('B07')).toEqual([]);
+    expect(await onPlan('B07')).toEqual({ status: 'available', offeredTo: null, expiresAt: null });
+
+    // a domestic exhibitor waits: the booth is held for it at once, for OFFER_HOURS
+    await sys.api.get(WaitlistService).join(sys.dataSource.manager, fairId, waiting!.id, ['domestic']);
+    expect((await post('/booths/B07/assign', { exhibitorId: holder!.id })).status).toBe(200);
+    const offered = await post('/booths/B07/release', { reason: 'the holder moved' });
+    expect([offered.status, offered.body]).toEqual([200, { booth: 'B07', status: 'held', offeredTo: waiting!.id, expiresAt: expect.any(String) }]);
+    expect(Math.abs(Date.parse(offered.body.expiresAt) - (Date.now() + OFFER_HOURS * 3_600_000))).toBeLessThan(60_000);
+    const { booth: _code, ...answer } = offered.body;
+    expect(await live('B07')).toEqual([{ ...answer, source: 'waitlist' }]);
+    expect(await onPlan('B07')).toEqual(answer);
+
+    // releasing the offer: the waiting exhibitor leaves the list and nobody else waits, so the booth is free
+    const declined = await post('/booths/B07/release', {});
+    expect(declined.body).toEqual({ booth: 'B07', status: 'available', offeredTo: null, expiresAt: null });
+    expect(await live('B07')).toEqual([]);
+    expect(await sys.dataSource.query(`SELECT left_at IS NOT NULL AS left FROM booth_waitlist WHERE exhibitor_id = $1`, [waiting!.id])).toEqual([{ left: true }]);
   }, 60_000);
 
   it('a hold frees the booth by itself when it expires (scheduled job), emailing the exhibitor', async () => {

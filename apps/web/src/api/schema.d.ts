@@ -2839,12 +2839,17 @@ export interface components {
             /** @description booth code */
             booth: string;
             /**
-             * @description always available, even when offeredTo is set and the booth is now held for that exhibitor
+             * @description what the booth is now: available, or held at once for the first waiting exhibitor that can take it (a waitlist offer)
              * @enum {string}
              */
-            status: "available";
-            /** @description the waitlisted exhibitor the freed booth is now offered to (held for), if any */
+            status: "available" | "held";
+            /** @description the waitlisted exhibitor the booth is now held for; null when available */
             offeredTo: string | null;
+            /**
+             * Format: date-time
+             * @description when the offer (hold) ends by itself unless accepted; null when available
+             */
+            expiresAt: string | null;
         };
         FloorPlanHallDto: {
             id: string;

@@ -126,6 +126,8 @@ export class ProposalViewDto {
 
 export class ReleasedBoothDto {
   @ApiProperty({ description: 'booth code' }) booth: string;
-  @ApiProperty({ enum: ['available'], description: 'always available, even when offeredTo is set and the booth is now held for that exhibitor' }) status: 'available';
-  @ApiProperty({ type: String, nullable: true, description: 'the waitlisted exhibitor the freed booth is now offered to (held for), if any' }) offeredTo: string | null;
+  @ApiProperty({ enum: ['available', 'held'], description: 'what the booth is now: available, or held at once for the first waiting exhibitor that can take it (a waitlist offer)' })
+  status: 'available' | 'held';
+  @ApiProperty({ type: String, nullable: true, description: 'the waitlisted exhibitor the booth is now held for; null when available' }) offeredTo: string | null;
+  @ApiProperty({ ...dateTime, nullable: true, description: 'when the offer (hold) ends by itself unless accepted; null when available' }) expiresAt: string | null;
 }
