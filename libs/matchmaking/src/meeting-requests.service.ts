@@ -10,13 +10,47 @@ import { MeetingEffects } from './meeting-effects';
 import { OutboxService } from '@fair/jobs';
 import type { ParticipantRow } from './participant-profile';
 
+type RequestStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+
+/** an mm_requests row as the database gives it (internal) */
 export interface RequestRow {
   id: string;
   fair_id: string;
   from_id: string;
   to_id: string;
-  status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
-  expires_at: string;
+  message: string;
+  preferred_starts: Date[];
+  status: RequestStatus;
+  created_at: Date;
+  expires_at: Date;
+  answered_at: Date | null;
+}
+
+/** a meeting request as the API answers it (MeetingRequestViewDto) */
+export interface MeetingRequestView {
+  id: string;
+  fairId: string;
+  fromId: string;
+  toId: string;
+  message: string;
+  preferredStarts: string[];
+  status: RequestStatus;
+  createdAt: string;
+  expiresAt: string;
+  answeredAt: string | null;
+}
+
+/** the meeting an acceptance created, with its slot and table when placed at once (AcceptedMeetingDto) */
+export interface AcceptedMeetingView {
+  id: string;
+  requestId: string;
+  aId: string;
+  bId: string;
+  status: 'accepted' | 'scheduled';
+  tableId: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  createdAt: string;
 }
 
 /**
@@ -35,7 +69,7 @@ export class MeetingRequestsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async request(from: ParticipantRow, toId: string, input: { message?: string; preferredStarts?: string[] }): Promise<RequestRow> {
+  async request(from: ParticipantRow, toId: string, input: { message?: string; preferredStarts?: string[] }): Promise<MeetingRequestView> {
     if (toId === from.id) throw MatchmakingErrors.MM_SELF();
     const { settings, slots } = await this.settings.slots(from.fair_id);
     if (!slots.length) throw MatchmakingErrors.MM_NO_SESSIONS();
@@ -66,7 +100,7 @@ export class MeetingRequestsService {
           [from.fair_id, from.id, toId, input.message ?? '', preferred, settings.requestExpiryHours, now],
         );
         await this.effects.requested(m, row.id);
-        return row as RequestRow;
+        return requestView(row);
       });
     } catch (err) {
       if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'mm_requests_live_pair') throw MatchmakingErrors.MM_PAIR_EXISTS();
@@ -74,7 +108,7 @@ export class MeetingRequestsService {
     }
   }
 
-  async accept(by: ParticipantRow, requestId: string) {
+  async accept(by: ParticipantRow, requestId: string): Promise<{ request: MeetingRequestView; meeting: AcceptedMeetingView }> {
     const { settings, slots } = await this.settings.slots(by.fair_id);
     const cap = settings.perDayLimit * Math.max(1, new Set(slots.map((s) => s.day)).size);
     return inTransaction(this.db, async (m) => {
@@ -82,22 +116,36 @@ export class MeetingRequestsService {
       const locked = await lockParticipants(m, by.fair_id, [req.from_id, req.to_id]);
       // the request already counted for both when it was made; re-checked under the locks
       for (const p of locked.values()) await assertUnderLimit(m, p, cap, this.clock.now(), req.id);
-      const [meeting] = await m.query(
-        `INSERT INTO mm_meetings (fair_id, request_id, a_id, b_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      const [meeting]: { id: string; request_id: string; a_id: string; b_id: string; status: 'accepted'; created_at: Date }[] = await m.query(
+        `INSERT INTO mm_meetings (fair_id, request_id, a_id, b_id, created_at) VALUES ($1, $2, $3, $4, $5)
+         RETURNING id, request_id, a_id, b_id, status, created_at`,
         [by.fair_id, req.id, req.from_id, req.to_id, this.clock.now()],
       );
       const placed = settings.mode === 'immediate' ? await this.placement.place(m, meeting.id, settings, slots) : null;
       if (placed) await this.effects.scheduled(m, [meeting.id]);
       await this.effects.answered(m, req.id, 'accepted', meeting.id);
-      return { request: req, meeting: { ...meeting, ...(placed ?? {}) } };
+      return {
+        request: requestView(req),
+        meeting: {
+          id: meeting.id,
+          requestId: meeting.request_id,
+          aId: meeting.a_id,
+          bId: meeting.b_id,
+          status: placed?.status ?? meeting.status,
+          tableId: placed?.table_id ?? null,
+          startsAt: placed?.starts_at ?? null,
+          endsAt: placed?.ends_at ?? null,
+          createdAt: iso(meeting.created_at),
+        },
+      };
     });
   }
 
-  async decline(by: ParticipantRow, requestId: string) {
+  async decline(by: ParticipantRow, requestId: string): Promise<MeetingRequestView> {
     return inTransaction(this.db, async (m) => {
       const req = await this.answer(m, by, requestId, 'declined');
       await this.effects.answered(m, req.id, 'declined');
-      return req;
+      return requestView(req);
     });
   }
 
@@ -142,6 +190,23 @@ export class MeetingRequestsService {
     if (cur.status === 'expired' || (cur.status === 'pending' && cur.expired)) throw MatchmakingErrors.MM_REQUEST_EXPIRED();
     throw MatchmakingErrors.MM_REQUEST_ANSWERED({ status: cur.status });
   }
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+function requestView(r: RequestRow): MeetingRequestView {
+  return {
+    id: r.id,
+    fairId: r.fair_id,
+    fromId: r.from_id,
+    toId: r.to_id,
+    message: r.message,
+    preferredStarts: r.preferred_starts.map(iso),
+    status: r.status,
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    answeredAt: r.answered_at ? iso(r.answered_at) : null,
+  };
 }
 
 /** both participants' rows, locked in id order (no deadlock between two opposite requests) */

@@ -9,6 +9,7 @@ describe('matchmaking batch mode and agendas (HTTP)', () => {
   const slug = 'mm-batch';
   const people: { id: string; token: string; email: string }[] = [];
   const meetings: string[] = [];
+  let firstAccepted: Record<string, unknown>; // the answer to the first acceptance, in batch mode
   const d1 = day(1);
   const at = (hm: string) => new Date(`${d1}T${hm}:00+07:00`).toISOString();
 
@@ -32,12 +33,29 @@ describe('matchmaking batch mode and agendas (HTTP)', () => {
       people.push({ ...(await optIn(sys, org, slug, v.id)), email: v.email });
     }
     // person 0 is asked for 4 meetings but has 3 slots; 1-2 asked for 09:30
-    for (const j of [1, 2, 3, 4]) meetings.push((await connect(0, j)).id);
+    for (const j of [1, 2, 3, 4]) {
+      const meeting = await connect(0, j);
+      firstAccepted ??= meeting;
+      meetings.push(meeting.id);
+    }
     meetings.push((await connect(1, 2)).id);
   });
   afterAll(() => sys?.close());
 
   it('leaves accepted meetings unscheduled in batch mode', async () => {
+    // the acceptance answers the meeting, camelCase, without slot or table
+    const [row] = await sys.dataSource.query(`SELECT request_id, created_at FROM mm_meetings WHERE id = $1`, [meetings[0]]);
+    expect(firstAccepted).toEqual({
+      id: meetings[0],
+      requestId: row.request_id,
+      aId: people[0]!.id,
+      bId: people[1]!.id,
+      status: 'accepted',
+      tableId: null,
+      startsAt: null,
+      endsAt: null,
+      createdAt: row.created_at.toISOString(),
+    });
     expect(await scheduledCount()).toBe(0);
     const [{ n }] = await sys.dataSource.query(`SELECT count(*)::int AS n FROM mm_meetings WHERE status = 'accepted' AND during IS NULL`);
     expect(n).toBe(5);

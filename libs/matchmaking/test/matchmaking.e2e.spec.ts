@@ -84,15 +84,45 @@ describe('matchmaking requests (HTTP)', () => {
   });
 
   it('accepts exactly once when two devices accept at the same time, and schedules the meeting in a requested slot', async () => {
+    const slot = new Date(`${day(1)}T09:30:00+07:00`).toISOString();
     const req = await as(tokens[0], 'POST', '/matchmaking/requests', { to: ids[2], preferredStarts: [`${day(1)}T09:30:00+07:00`] });
     expect(req.status).toBe(201);
+    const [stored] = await sys.dataSource.query(`SELECT created_at, expires_at FROM mm_requests WHERE id = $1`, [req.body.id]);
+    expect(req.body).toEqual({
+      id: expect.any(String),
+      fairId: fair.id,
+      fromId: ids[0],
+      toId: ids[2],
+      message: '',
+      preferredStarts: [slot],
+      status: 'pending',
+      createdAt: stored.created_at.toISOString(),
+      expiresAt: stored.expires_at.toISOString(),
+      answeredAt: null,
+    });
+    expect(Date.parse(req.body.expiresAt) - Date.parse(req.body.createdAt)).toBe(48 * 3_600_000);
     const twice = await Promise.all([1, 2, 3].map(() => as(tokens[2], 'POST', `/matchmaking/requests/${req.body.id}/accept`)));
     const statuses = twice.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409]);
     expect(twice.filter((r) => r.status === 409).every((r) => r.body.code === 'MM_REQUEST_ANSWERED')).toBe(true);
     const ok = twice.find((r) => r.status === 200)!;
-    expect(ok.body.meeting.status).toBe('scheduled');
-    expect(new Date(ok.body.meeting.starts_at).toISOString()).toBe(new Date(`${day(1)}T09:30:00+07:00`).toISOString());
+    const [answered] = await sys.dataSource.query(`SELECT answered_at FROM mm_requests WHERE id = $1`, [req.body.id]);
+    const [meeting] = await sys.dataSource.query(`SELECT id, table_id, created_at FROM mm_meetings WHERE request_id = $1`, [req.body.id]);
+    expect(ok.body).toEqual({
+      request: { ...req.body, status: 'accepted', answeredAt: answered.answered_at.toISOString() },
+      meeting: {
+        id: meeting.id,
+        requestId: req.body.id,
+        aId: ids[0],
+        bId: ids[2],
+        status: 'scheduled',
+        tableId: meeting.table_id,
+        startsAt: slot,
+        endsAt: new Date(Date.parse(slot) + 30 * 60_000).toISOString(),
+        createdAt: meeting.created_at.toISOString(),
+      },
+    });
+    expect(meeting.table_id).toEqual(expect.any(String));
     expect(await count('mm_meetings')).toBe(1);
     expect(await count('mm_seats')).toBe(2);
     const again = await as(tokens[2], 'POST', `/matchmaking/requests/${req.body.id}/decline`);
@@ -107,8 +137,11 @@ describe('matchmaking requests (HTTP)', () => {
     const late = await as(tokens[4], 'POST', `/matchmaking/requests/${req.body.id}/accept`);
     expect([late.status, late.body.code]).toEqual([409, 'MM_REQUEST_EXPIRED']);
     expect(await count('mm_meetings')).toBe(1);
-    const other = await as(tokens[3], 'POST', '/matchmaking/requests', { to: ids[5] });
-    expect((await as(tokens[5], 'POST', `/matchmaking/requests/${other.body.id}/decline`)).body.status).toBe('declined');
+    const other = await as(tokens[3], 'POST', '/matchmaking/requests', { to: ids[5], message: 'Xin gặp' });
+    const declined = await as(tokens[5], 'POST', `/matchmaking/requests/${other.body.id}/decline`);
+    const [answered] = await sys.dataSource.query(`SELECT answered_at FROM mm_requests WHERE id = $1`, [other.body.id]);
+    expect([declined.status, declined.body]).toEqual([200, { ...other.body, status: 'declined', answeredAt: answered.answered_at.toISOString() }]);
+    expect(other.body).toMatchObject({ fromId: ids[3], toId: ids[5], message: 'Xin gặp', preferredStarts: [], status: 'pending', answeredAt: null });
     const again = await as(tokens[5], 'POST', '/matchmaking/requests', { to: ids[3] });
     expect([again.status, again.body.code]).toEqual([409, 'MM_DECLINED_BEFORE']);
   });

@@ -54,9 +54,9 @@ describe('matchmaking tables, opt-in, emails and expiry (HTTP)', () => {
     const req = await as(sys, p1.token, 'POST', '/matchmaking/requests', { to: p2.id });
     const ok = await as(sys, p2.token, 'POST', `/matchmaking/requests/${req.body.id}/accept`);
     expect(ok.body.meeting.status).toBe('scheduled');
-    const busy = await sys.http('DELETE', `/api/matchmaking/fairs/${slug}/tables/${ok.body.meeting.table_id}`, { token: org });
+    const busy = await sys.http('DELETE', `/api/matchmaking/fairs/${slug}/tables/${ok.body.meeting.tableId}`, { token: org });
     expect([busy.status, busy.body.code]).toEqual([409, 'MM_TABLE_IN_USE']);
-    const [{ n }] = await sys.dataSource.query(`SELECT count(*)::int AS n FROM mm_tables WHERE id = $1 AND active`, [ok.body.meeting.table_id]);
+    const [{ n }] = await sys.dataSource.query(`SELECT count(*)::int AS n FROM mm_tables WHERE id = $1 AND active`, [ok.body.meeting.tableId]);
     expect(n).toBe(1);
   });
 

@@ -2606,23 +2606,51 @@ export interface components {
             message?: string;
             preferredStarts?: string[];
         };
-        MeetingRequestRowDto: {
+        MeetingRequestViewDto: {
             id: string;
-            fair_id: string;
-            from_id: string;
-            to_id: string;
+            fairId: string;
+            /** @description the participant who asked */
+            fromId: string;
+            /** @description the participant asked, who accepts or declines */
+            toId: string;
+            message: string;
+            /** @description slot starts the asker prefers */
+            preferredStarts: string[];
             /** @enum {string} */
             status: "pending" | "accepted" | "declined" | "expired" | "cancelled";
-            expires_at: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description null while pending
+             */
+            answeredAt: string | null;
         };
         AcceptedMeetingDto: {
             id: string;
-            /** @enum {string} */
-            status: "accepted" | "scheduled" | "held" | "no-show" | "cancelled";
+            requestId: string;
+            /** @description the participant who asked */
+            aId: string;
+            /** @description the participant who accepted */
+            bId: string;
+            /**
+             * @description scheduled when placed at once (immediate mode), else accepted until a batch proposal is published
+             * @enum {string}
+             */
+            status: "accepted" | "scheduled";
+            tableId: string | null;
+            /** Format: date-time */
+            startsAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         AcceptedDto: {
-            request: components["schemas"]["MeetingRequestRowDto"];
-            /** @description the meeting row (with its slot and table when placed at once) */
+            request: components["schemas"]["MeetingRequestViewDto"];
+            /** @description the meeting, with its slot and table when placed at once */
             meeting: components["schemas"]["AcceptedMeetingDto"];
         };
         ProfileDto: {
@@ -4804,7 +4832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingRequestRowDto"];
+                    "application/json": components["schemas"]["MeetingRequestViewDto"];
                 };
             };
         };
@@ -4850,7 +4878,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingRequestRowDto"];
+                    "application/json": components["schemas"]["MeetingRequestViewDto"];
                 };
             };
         };

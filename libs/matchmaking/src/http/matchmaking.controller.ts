@@ -10,7 +10,7 @@ import { AgendaService } from '../agenda.service';
 import { agendaIcs } from '../agenda-ics';
 import { MeetingCheckinService } from '../meeting-checkin.service';
 import { ParticipantRequestsService } from '../participant-requests.service';
-import { AcceptedDto, AgendaDto, AgendaEmailDto, JoinedDto, MeetingCheckInDto, MeetingRequestDto, MeetingRequestRowDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto, VisitorTokenReissueDto } from './matchmaking.dto';
+import { AcceptedDto, AgendaDto, AgendaEmailDto, JoinedDto, MeetingCheckInDto, MeetingRequestDto, MeetingRequestViewDto, MyRequestDto, OptInDto, ProfileDto, RecommendationDto, SettingsDto, SettingsViewDto, VisitorJoinDto, VisitorTokenReissueDto } from './matchmaking.dto';
 
 /** participant endpoints authenticate with the personal token given at opt-in: header x-participant-token */
 @ApiTags('matchmaking')
@@ -74,8 +74,8 @@ export class MatchmakingController {
   @Public()
   @ApiHeader({ name: 'x-participant-token' })
   @Post('requests')
-  @ApiCreatedResponse({ type: MeetingRequestRowDto })
-  async request(@Headers('x-participant-token') token: string | undefined, @Body() body: MeetingRequestDto) {
+  @ApiCreatedResponse({ type: MeetingRequestViewDto })
+  async request(@Headers('x-participant-token') token: string | undefined, @Body() body: MeetingRequestDto): Promise<MeetingRequestViewDto> {
     const me = await this.participants.byToken(token);
     return this.requests.request(me, body.to, body);
   }
@@ -85,7 +85,7 @@ export class MatchmakingController {
   @Post('requests/:id/accept')
   @HttpCode(200)
   @ApiOkResponse({ type: AcceptedDto })
-  async accept(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string) {
+  async accept(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<AcceptedDto> {
     return this.requests.accept(await this.participants.byToken(token), id);
   }
 
@@ -93,8 +93,8 @@ export class MatchmakingController {
   @ApiHeader({ name: 'x-participant-token' })
   @Post('requests/:id/decline')
   @HttpCode(200)
-  @ApiOkResponse({ type: MeetingRequestRowDto })
-  async decline(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: MeetingRequestViewDto })
+  async decline(@Headers('x-participant-token') token: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<MeetingRequestViewDto> {
     return this.requests.decline(await this.participants.byToken(token), id);
   }
 

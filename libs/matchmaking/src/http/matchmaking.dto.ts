@@ -89,6 +89,8 @@ export class MeetingRequestDto {
 // Response bodies (declared so the web app's types are generated from the OpenAPI document).
 
 const UNPLACED = ['no-common-availability', 'day-limit', 'participant-busy', 'no-free-table'] as const;
+const REQUEST_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'cancelled'] as const;
+const dateTime = { type: String, format: 'date-time' } as const;
 
 export class JoinedDto {
   @ApiProperty() participantId: string;
@@ -107,13 +109,17 @@ export class RecommendationDto {
   @ApiProperty({ type: [RecommendationReasonDto] }) reasons: RecommendationReasonDto[];
 }
 
-export class MeetingRequestRowDto {
+export class MeetingRequestViewDto {
   @ApiProperty() id: string;
-  @ApiProperty() fair_id: string;
-  @ApiProperty() from_id: string;
-  @ApiProperty() to_id: string;
-  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'] }) status: string;
-  @ApiProperty() expires_at: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty({ description: 'the participant who asked' }) fromId: string;
+  @ApiProperty({ description: 'the participant asked, who accepts or declines' }) toId: string;
+  @ApiProperty() message: string;
+  @ApiProperty({ type: [String], format: 'date-time', description: 'slot starts the asker prefers' }) preferredStarts: string[];
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: (typeof REQUEST_STATUSES)[number];
+  @ApiProperty(dateTime) createdAt: string;
+  @ApiProperty(dateTime) expiresAt: string;
+  @ApiProperty({ ...dateTime, nullable: true, description: 'null while pending' }) answeredAt: string | null;
 }
 
 export class MyRequestDto {
@@ -123,7 +129,7 @@ export class MyRequestDto {
   @ApiProperty() otherName: string;
   @ApiProperty() otherCompany: string;
   @ApiProperty() message: string;
-  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'] }) status: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+  @ApiProperty({ enum: REQUEST_STATUSES }) status: (typeof REQUEST_STATUSES)[number];
   @ApiProperty() createdAt: string;
   @ApiProperty() expiresAt: string;
 }
@@ -195,12 +201,20 @@ export class MeetingTalliesDto {
 
 export class AcceptedMeetingDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['accepted', 'scheduled', 'held', 'no-show', 'cancelled'] }) status: string;
+  @ApiProperty() requestId: string;
+  @ApiProperty({ description: 'the participant who asked' }) aId: string;
+  @ApiProperty({ description: 'the participant who accepted' }) bId: string;
+  @ApiProperty({ enum: ['accepted', 'scheduled'], description: 'scheduled when placed at once (immediate mode), else accepted until a batch proposal is published' })
+  status: 'accepted' | 'scheduled';
+  @ApiProperty({ type: String, nullable: true }) tableId: string | null;
+  @ApiProperty({ ...dateTime, nullable: true }) startsAt: string | null;
+  @ApiProperty({ ...dateTime, nullable: true }) endsAt: string | null;
+  @ApiProperty(dateTime) createdAt: string;
 }
 
 export class AcceptedDto {
-  @ApiProperty({ type: MeetingRequestRowDto }) request: MeetingRequestRowDto;
-  @ApiProperty({ type: AcceptedMeetingDto, description: 'the meeting row (with its slot and table when placed at once)' }) meeting: AcceptedMeetingDto;
+  @ApiProperty({ type: MeetingRequestViewDto }) request: MeetingRequestViewDto;
+  @ApiProperty({ type: AcceptedMeetingDto, description: 'the meeting, with its slot and table when placed at once' }) meeting: AcceptedMeetingDto;
 }
 
 export class AgendaEmailDto {
