@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { join, resolve } from 'node:path';
 import { decode as decodePng } from 'fast-png';
 import jsQR from 'jsqr';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestSystem, type TestSystem } from '@fair/testing';
 
 const root = resolve(process.cwd());
 export const ARTIFACTS = join(root, 'artifacts/screenshots');
@@ -156,4 +158,64 @@ export function contrastRatio(a: string, b: string): number {
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
+}
+
+/** `describe` where Chromium is installed, else `describe.skip` (saying on stderr that the browser tests did not run). */
+export function describeWithChromium(): typeof describe | typeof describe.skip {
+  if (chromiumPath()) return describe;
+  process.stderr.write('[web e2e] SKIPPED: no Chromium found (install Debian package "chromium"); browser tests did not run.\n');
+  return describe.skip;
+}
+
+/** A day of the fair (YYYY-MM-DD in Vietnam) `offsetDays` from today. */
+export const fairDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/**
+ * The system (API, PostgreSQL, Redis; `options` as startTestSystem's), Chromium, an organiser's
+ * token and a fair running from yesterday to tomorrow with one sector: where a browser test starts.
+ */
+export async function startWebFair(
+  fair: { slug: string; nameVi: string; nameEn: string; sector: { code: string; vi: string; en: string } },
+  options: Parameters<typeof startTestSystem>[0] = {},
+): Promise<{ sys: TestSystem; browser: Browser; organiser: string; fairId: string }> {
+  ensureWebBuild();
+  const sys = await startTestSystem(options);
+  const browser = await launch(chromiumPath()!);
+  const organiser = await sys.signIn('organiser');
+  const res = await sys.http('POST', '/api/fairs', {
+    token: organiser,
+    body: { slug: fair.slug, nameVi: fair.nameVi, nameEn: fair.nameEn, venueVi: 'Trung tâm Triển lãm', venueEn: 'Exhibition Centre', startsOn: fairDay(-1), endsOn: fairDay(1), sectors: [fair.sector] },
+  });
+  if (res.status >= 300) throw new Error(`creating the fair ${fair.slug}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { sys, browser, organiser, fairId: res.body.id as string };
+}
+
+/**
+ * A browser context as a returning user has it: the language, the fair and signed-in sessions in
+ * localStorage, written once (a later switch of language or sign-out stays across reloads).
+ */
+export async function seededContext(browser: Browser, seed: { lang: 'vi' | 'en'; slug: string; viewport: { width: number; height: number }; tokens?: Record<string, string> }): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: seed.viewport, locale: seed.lang === 'vi' ? 'vi-VN' : 'en-GB', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await ctx.addInitScript(
+    ({ lang, slug, tokens }) => {
+      const g = globalThis as unknown as { localStorage: Storage; sessionStorage: Storage };
+      if (g.sessionStorage.getItem('seeded')) return;
+      g.sessionStorage.setItem('seeded', '1');
+      g.localStorage.setItem('fair.lang', lang);
+      g.localStorage.setItem('fair.slug', slug);
+      for (const [role, token] of Object.entries(tokens)) g.localStorage.setItem(`fair.session.${role}`, token);
+    },
+    { lang: seed.lang, slug: seed.slug, tokens: seed.tokens ?? {} },
+  );
+  return ctx;
+}
+type Storage = { getItem(k: string): string | null; setItem(k: string, v: string): void };
+
+/** Waits until the first element matching `selector` shows exactly `text`, else fails saying what it shows. */
+export function textIs(page: Page, selector: string, text: string, timeout = 10_000): Promise<unknown> {
+  return page
+    .waitForFunction(([sel, want]) => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector(sel!)?.textContent === want, [selector, text] as const, { timeout })
+    .catch(async (err: Error) => {
+      throw new Error(`${selector} shows ${JSON.stringify(await page.locator(selector).first().textContent().catch(() => null))}, expected ${JSON.stringify(text)}: ${err.message}`);
+    });
 }

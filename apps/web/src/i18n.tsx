@@ -2,6 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useState, type ReactNode
 import { en, vi, type Dict } from './dictionary';
 
 export type Lang = 'vi' | 'en';
+/** A text in both languages: what an error on screen keeps, so it follows the language switch. */
+export type Localized = Record<Lang, string>;
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DICTS: Record<Lang, Dict> = { vi, en };
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
@@ -42,6 +44,9 @@ export function i18nFor(lang: Lang, setLang: (l: Lang) => void = () => undefined
     time: (v) => tm.format(new Date(v)),
   };
 }
+
+/** One text of the dictionaries in both languages, e.g. `both((t) => t.wrongRole)`. */
+export const both = (pick: (t: Dict) => string): Localized => ({ vi: pick(vi), en: pick(en) });
 
 const Ctx = createContext<I18n>(i18nFor('vi'));
 

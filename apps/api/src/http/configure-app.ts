@@ -20,7 +20,7 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('Fair management API')
-      .setDescription('Booths, exhibitors, visitors and QR check-in, B2B matchmaking, live figures. Errors: { statusCode, code, message, fields? }.')
+      .setDescription('Booths, exhibitors, visitors and QR check-in, B2B matchmaking, live figures. Errors: { statusCode, code, message, text: { vi, en }, fields?: [{ field, constraint, message, text }] }, message in the language asked for, text in both.')
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DomainError, pickLang, type Lang } from '@fair/core';
+import { DomainError, pickLang, type Lang, type LocalizedText } from '@fair/core';
 
 interface ReplyLike {
   status(code: number): ReplyLike;
@@ -22,7 +22,9 @@ const HTTP_TEXT: Record<number, { code: string; en: string; vi: string }> = {
 /**
  * The one place errors become HTTP answers: domain errors by their code and status, framework
  * errors by status, anything else as 500 with a correlation id and no stack to the client.
- * Messages are in the caller's language (Accept-Language or ?lang=), Vietnamese by default.
+ * Messages are in the caller's language (Accept-Language or ?lang=), Vietnamese by default;
+ * `text` (and each field's `text`) carries both languages, so a client can show an error it
+ * already has in the other language when its user switches.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -47,8 +49,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         body: {
           statusCode: exception.status,
           code: exception.code,
-          message: exception.text[lang],
-          ...(fields ? { fields: (fields as { field: string; en: string; vi: string; constraint: string }[]).map((f) => ({ field: f.field, constraint: f.constraint, message: f[lang] })) } : {}),
+          ...said(exception.text, lang),
+          ...(fields ? { fields: (fields as { field: string; en: string; vi: string; constraint: string }[]).map((f) => ({ field: f.field, constraint: f.constraint, ...said(f, lang) })) } : {}),
           ...(Object.keys(details).length ? { details: localizeDetails(details, lang) } : {}),
         },
       };
@@ -57,12 +59,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // Class 22 = the database could not take a value (a NUL byte, an invalid uuid, a number out
       // of range): the input was bad even if no validator caught it first.
       this.logger.warn(`${req?.method ?? ''} ${req?.url ?? ''}: input refused by the database: ${(exception as Error).message}`);
-      return { status: 400, body: { statusCode: 400, code: 'INVALID_INPUT', message: lang === 'vi' ? 'Dữ liệu gửi lên không hợp lệ' : 'The request contains a value that is not valid' } };
+      return { status: 400, body: { statusCode: 400, code: 'INVALID_INPUT', ...said({ vi: 'Dữ liệu gửi lên không hợp lệ', en: 'The request contains a value that is not valid' }, lang) } };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : statusOfFastifyError(exception);
     if (status && status < 500) {
       const text = HTTP_TEXT[status] ?? HTTP_TEXT[400]!;
-      return { status, body: { statusCode: status, code: text.code, message: text[lang] } };
+      return { status, body: { statusCode: status, code: text.code, ...said(text, lang) } };
     }
     const correlationId = randomUUID();
     this.logger.error(`${correlationId} ${req?.method ?? ''} ${req?.url ?? ''}: ${(exception as Error)?.stack ?? String(exception)}`);
@@ -71,11 +73,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body: {
         statusCode: 500,
         code: 'INTERNAL_ERROR',
-        message: lang === 'vi' ? 'Lỗi hệ thống; vui lòng thử lại sau' : 'Something went wrong on our side; try again later',
+        ...said({ vi: 'Lỗi hệ thống; vui lòng thử lại sau', en: 'Something went wrong on our side; try again later' }, lang),
         correlationId,
       },
     };
   }
+}
+
+/** A message in the caller's language, and the text in both. */
+function said(text: LocalizedText, lang: Lang): { message: string; text: LocalizedText } {
+  return { message: text[lang], text: { vi: text.vi, en: text.en } };
 }
 
 function isPgDataException(err: unknown): boolean {

@@ -1,35 +1,58 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
-import { currentLang } from '../i18n';
+import { currentLang, type Lang, type Localized } from '../i18n';
 
 /** One per-field error as the API sends it (422 and other DomainErrors). */
 export interface FieldError {
   field: string;
+  /** in the language the request asked for */
   message: string;
+  /** the message in both languages (absent from answers that are not the API's error filter) */
+  text?: Localized;
 }
+
+/** A field error's message in `lang`. */
+export const fieldText = (f: FieldError, lang: Lang): string => f.text?.[lang] ?? f.message;
 
 /** Domain errors that concern one field without naming it in `fields`: shown next to that field. */
 const CODE_FIELDS: Record<string, string> = { CONSENT_REQUIRED: 'consent' };
 
-/** The API's error body `{ statusCode, code, message, fields? }`, or a lost connection (status 0). */
+/**
+ * The API's error body `{ statusCode, code, message, text, fields? }`, or a lost connection
+ * (status 0, code OFFLINE). It keeps the texts in both languages: what is on screen is rendered
+ * from it with the current language, so switching language re-translates errors already shown.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly text?: Localized,
   ) {
     super(message);
   }
-  get offline(): boolean {
-    return this.status === 0;
+  /** An error the web app finds itself (no request failed), with its text from the dictionaries. */
+  static local(code: string, text: Localized): ApiError {
+    return new ApiError(0, code, text.en, [], text);
   }
-  /** Per-field messages keyed by field path (first message per field). */
-  byField(): Record<string, string> {
+  /** What was thrown, as an ApiError (a plain Error keeps its message; it has no other language). */
+  static from(err: unknown): ApiError {
+    return err instanceof ApiError ? err : new ApiError(0, 'ERROR', String((err as Error)?.message ?? err));
+  }
+  get offline(): boolean {
+    return this.code === 'OFFLINE';
+  }
+  /** The message in `lang` (as received when the answer had no texts). */
+  say(lang: Lang): string {
+    return this.text?.[lang] ?? this.message;
+  }
+  /** Per-field messages in `lang` keyed by field path (first message per field). */
+  byField(lang: Lang): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const f of this.fields) out[f.field] ??= f.message;
+    for (const f of this.fields) out[f.field] ??= fieldText(f, lang);
     const field = CODE_FIELDS[this.code];
-    if (field) out[field] ??= this.message;
+    if (field) out[field] ??= this.say(lang);
     return out;
   }
 }
@@ -95,8 +118,14 @@ export async function ok<T>(p: Promise<{ data?: T; error?: unknown; response: Re
     throw new ApiError(0, 'OFFLINE', (err as Error).message);
   }
   if (r.response.ok) return r.data as T;
-  const e = (r.error ?? {}) as { statusCode?: number; code?: string; message?: string; fields?: FieldError[] };
-  throw new ApiError(r.response.status, e.code ?? 'HTTP_' + r.response.status, e.message ?? r.response.statusText, Array.isArray(e.fields) ? e.fields : []);
+  throw errorOf(r.response, r.error);
+}
+
+/** The ApiError of a failed answer and its parsed body (anything, when it was not the API's JSON). */
+function errorOf(res: Response, body: unknown): ApiError {
+  const e = (body ?? {}) as { code?: string; message?: string; text?: Localized; fields?: FieldError[] };
+  const text = e.text && typeof e.text.vi === 'string' && typeof e.text.en === 'string' ? e.text : undefined;
+  return new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText, Array.isArray(e.fields) ? e.fields : [], text);
 }
 
 export const publicApi = apiClient();
@@ -113,10 +142,7 @@ export async function download(role: Role, url: string, filename: string, header
   } catch (err) {
     throw new ApiError(0, 'OFFLINE', (err as Error).message);
   }
-  if (!res.ok) {
-    const e = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText);
-  }
+  if (!res.ok) throw errorOf(res, await res.json().catch(() => ({})));
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = href;

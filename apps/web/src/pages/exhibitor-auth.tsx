@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ok, publicApi, session } from '../api/client';
-import { useI18n } from '../i18n';
+import { ApiError, ok, publicApi, session } from '../api/client';
+import { both, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { Field, FormError, useSubmit } from '../ui/form';
 
@@ -53,7 +53,7 @@ export function ExhibitorSignInPage() {
   const signIn = () =>
     run(async () => {
       const r = await ok(publicApi.POST('/api/auth/login', { body: { email, password } }));
-      if (r.user.role !== 'exhibitor') throw new Error(t.wrongRole);
+      if (r.user.role !== 'exhibitor') throw ApiError.local('WRONG_ROLE', both((d) => d.wrongRole));
       session.set('exhibitor', r.token);
       navigate('/exhibitor/portal');
     });

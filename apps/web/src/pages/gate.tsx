@@ -18,6 +18,8 @@ interface Shown {
   company: string | null;
   visitorType: string | null;
   offline: boolean;
+  /** why the API refused the scan, shown in the current language */
+  error?: ApiError;
   at: number;
 }
 
@@ -69,7 +71,7 @@ function GateDeviceSetup({ onSignOut }: { onSignOut(): void }) {
 }
 
 function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void }) {
-  const { t, number, time } = useI18n();
+  const { t, lang, number, time } = useI18n();
   const online = useOnline();
   const [kit, setKit] = useState<OfflineKit | null>(() => {
     const saved = localStorage.getItem(`fair.gate.kit.${device.fairId}`);
@@ -155,7 +157,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
       show({ verdict: r.verdict, name: r.visitor?.name ?? null, company: r.visitor?.company ?? null, visitorType: r.visitor?.visitorType ?? null, offline: false });
     } catch (err) {
       if (err instanceof ApiError && err.offline) await offlineScan(code, n);
-      else show({ verdict: 'invalid', name: err instanceof Error ? err.message : null, company: null, visitorType: null, offline: false });
+      else show({ verdict: 'invalid', name: null, company: null, visitorType: null, offline: false, error: ApiError.from(err) });
     } finally {
       last.current = { code, at: Date.now() };
       busy.current = false;
@@ -218,6 +220,7 @@ function Scanner({ device, onSignOut }: { device: GateDevice; onSignOut(): void 
           <>
             <strong className="verdict-word">{t.verdict[shown.verdict]}</strong>
             {shown.name && <span className="verdict-name">{shown.name}</span>}
+            {shown.error && <span className="verdict-name">{shown.error.say(lang)}</span>}
             {shown.company && <span>{shown.company}</span>}
             {shown.visitorType && <span>{t.visitorType[shown.visitorType as keyof typeof t.visitorType] ?? shown.visitorType}</span>}
             {shown.offline && <span className="muted-on-color">{t.checkedOffline}</span>}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { exhibitorApi, ok, session } from '../api/client';
+import { ApiError, exhibitorApi, ok, session } from '../api/client';
 import type { ExhibitorView, SelectionView } from '../api/views';
 import { useI18n } from '../i18n';
 import { Link, navigate } from '../router';
@@ -8,22 +8,22 @@ import { Field, FormError, useSubmit } from '../ui/form';
 import { LeadsSection, MatchmakingSection, StaffSection } from './portal-extras';
 
 export function PortalPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [mine, setMine] = useState<ExhibitorView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/exhibitors/mine'))
       .then(setMine)
-      .catch((e: { status?: number; message: string }) => {
+      .catch((e: ApiError) => {
         if (e.status === 401) navigate('/exhibitor/sign-in');
-        else setError(e.message);
+        else setError(e);
       });
   }, []);
   useEffect(() => {
     if (!session.token('exhibitor')) navigate('/exhibitor/sign-in');
     else load();
   }, [load]);
-  if (error) return <p className="alert error">{error}</p>;
+  if (error) return <p className="alert error">{error.offline ? t.offlineLoad : error.say(lang)}</p>;
   if (!mine) return <p role="status">{t.loading}</p>;
   return (
     <section>

@@ -91,23 +91,24 @@ export function PassPage() {
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('code') ?? localStorage.getItem('fair.pass') ?? '');
   const [svg, setSvg] = useState('');
   const [details, setDetails] = useState<PublicPass | null>(null);
-  const [lookupError, setLookupError] = useState<string | null>(null);
+  // Whether the API knows no such pass (the text is taken in the current language when shown).
+  const [notFound, setNotFound] = useState(false);
   const pass = code ? decodePass(code) : null;
   useEffect(() => {
     setDetails(null);
-    setLookupError(null);
+    setNotFound(false);
     if (!pass) return setSvg('');
     localStorage.setItem('fair.pass', code);
     QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 }).then(setSvg, () => setSvg(''));
     ok(publicApi.GET('/api/visitors/fairs/{fair}/my-pass', { params: { path: { fair: pass.fairId }, query: { code } } as never }))
       .then((d) => setDetails(d as PublicPass))
-      .catch((e: ApiError) => setLookupError(e.offline ? null : t.passNotFound));
+      .catch((e: ApiError) => setNotFound(!e.offline));
   }, [code]);
   return (
     <section className="narrow pass-page">
       <h1 className="no-print">{t.myPass}</h1>
       <div className="no-print">
-        <Field label={t.passCode} name="code" as="textarea" value={code} onValue={(v) => setCode(v.trim())} hint={t.passCodeHint} error={code && !pass ? t.passCodeInvalid : (lookupError ?? undefined)} />
+        <Field label={t.passCode} name="code" as="textarea" value={code} onValue={(v) => setCode(v.trim())} hint={t.passCodeHint} error={code && !pass ? t.passCodeInvalid : notFound ? t.passNotFound : undefined} />
       </div>
       {pass && (
         <>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError, fieldText } from '../api/client';
 import { useI18n } from '../i18n';
 
 /**
@@ -31,12 +31,15 @@ export function useDraft<T extends object>(key: string, initial: T, secret: read
 }
 
 /**
- * Submit handling: busy flag, the API's per-field errors and the general message. Keyboard users
+ * Submit handling: busy flag, the API's per-field errors and the general message. The error is
+ * kept with its texts in both languages and the field messages are taken in the current one at
+ * each render, so a language switch re-translates what is shown. Keyboard users
  * keep their place: after a failed submit the first field marked invalid in the same form gets
  * the focus (its error is read with it), and when the busy state took the focus away (a button
  * disabled while sending loses it) it goes back to the control that sent.
  */
 export function useSubmit() {
+  const { lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const origin = useRef<HTMLElement | null>(null);
@@ -48,7 +51,7 @@ export function useSubmit() {
     try {
       return await fn();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'ERROR', String((err as Error).message)));
+      setError(ApiError.from(err));
       return undefined;
     } finally {
       setBusy(false);
@@ -64,24 +67,24 @@ export function useSubmit() {
     if (invalid) invalid.focus();
     else if ((!document.activeElement || document.activeElement === document.body) && from.isConnected) from.focus();
   }, [busy, error]);
-  return { busy, error, fieldErrors: error?.byField() ?? {}, run, setError };
+  return { busy, error, fieldErrors: error?.byField(lang) ?? {}, run, setError };
 }
 
 /** The general error of a form (role=alert), plus the fields without their own input. */
 export function FormError({ error, shown = [] }: { error: ApiError | null; shown?: string[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
-  const byField = error.byField();
+  const byField = error.byField(lang);
   if (!error.fields.length && shown.some((s) => byField[s])) return null;
   const others = error.fields.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(s + '.') || f.field.startsWith(s + '[')));
   return (
     <div className="alert error" role="alert" data-testid="form-error">
-      <strong>{error.offline ? t.offlineSubmit : error.message}</strong>
+      <strong>{error.offline ? t.offlineSubmit : error.say(lang)}</strong>
       {others.length > 0 && (
         <ul>
           {others.map((f) => (
             <li key={f.field + f.message}>
-              <code>{f.field}</code>: {f.message}
+              <code>{f.field}</code>: {fieldText(f, lang)}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ok, publicApi, session, type Role } from '../api/client';
-import { useI18n } from '../i18n';
+import { ApiError, ok, publicApi, session, type Role } from '../api/client';
+import { both, useI18n } from '../i18n';
 import { Field, FormError, useSubmit } from './form';
 
 /** Email + password sign-in for staff pages; keeps the token under `storeAs` when the role fits. */
@@ -17,7 +17,7 @@ export function StaffSignIn({ title, storeAs, roles, onDone }: { title: string; 
           e.preventDefault();
           void run(async () => {
             const r = await ok(publicApi.POST('/api/auth/login', { body: { email, password } }));
-            if (!roles.includes(r.user.role as Role)) throw new Error(t.wrongRole);
+            if (!roles.includes(r.user.role as Role)) throw ApiError.local('WRONG_ROLE', both((d) => d.wrongRole));
             session.set(storeAs, r.token);
             onDone();
           });
