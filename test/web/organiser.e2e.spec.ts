@@ -646,6 +646,46 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await other.ctx.close();
   }, 60_000);
 
+  it('offline conflicts: a pass admitted online and again by a gate that was offline is listed in the gates tab as the API reports it, in English and Vietnamese', async () => {
+    const email = `conflict-${process.pid}@example.vn`;
+    const csv = ['name,email,country,visitor_type,entry_policy', `Nguyễn Văn Xung,${email},VN,importer,single`].join('\n');
+    expect((await sys.http('POST', `/api/visitors/fairs/${SLUG}/import`, { token: organiser, body: { csv } })).status).toBe(200);
+    const [pass] = await q<{ code: string; serial: string }>(`SELECT p.code, p.serial FROM passes p JOIN visitors v ON v.id = p.visitor_id WHERE v.email = $1`, [email]);
+    const gate = await sys.http('POST', `/api/checkin/fairs/${SLUG}/gates`, { token: organiser, body: { code: 'S1', nameVi: 'Cổng Nam', nameEn: 'South gate' } });
+    const devices: { id: string; token: string }[] = [];
+    for (const name of ['S1-a', 'S1-b']) {
+      const d = await sys.http('POST', `/api/checkin/gates/${gate.body.id}/devices`, { token: organiser, body: { name } });
+      const token = await sys.signIn('gate');
+      expect((await sys.http('POST', `/api/checkin/devices/${d.body.id}/sign-in`, { token })).status).toBe(200);
+      devices.push({ id: d.body.id, token });
+    }
+    const nonce = (k: string) => `${k}-${process.pid}-nonce`;
+    const online = await sys.http('POST', `/api/checkin/devices/${devices[0]!.id}/scans`, { token: devices[0]!.token, body: { code: pass!.code, nonce: nonce('on') } });
+    expect(online.status).toBe(200);
+    const upload = await sys.http('POST', `/api/checkin/devices/${devices[1]!.id}/offline-scans`, {
+      token: devices[1]!.token,
+      body: { scans: [{ code: pass!.code, nonce: nonce('off'), scannedAt: new Date().toISOString(), localVerdict: 'admitted' }] },
+    });
+    expect(upload.body).toMatchObject({ stored: 1, conflicts: 1 });
+    const report = (await sys.http('GET', `/api/checkin/fairs/${SLUG}/conflicts`, { token: organiser })).body;
+    // The fair opened yesterday: admitted online, then admitted again by the gate that was offline.
+    expect(report).toEqual([expect.objectContaining({ kind: 'double-admission', verdict: 'already-inside', serial: Number(pass!.serial), gate: 'S1', earlierGate: 'S1' })]);
+
+    const { ctx, page } = await console_('gates');
+    const row = page.locator(`[data-testid=offline-conflicts] tr[data-conflict="${report[0].id}"]`);
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells.slice(1, 4)).toEqual(['Admitted twice (Already inside)', `Nguyễn Văn Xung · Importer · #${pass!.serial}`, 'S1']);
+    expect(cells[4]).toMatch(/^S1, .+\(GMT\+7\)$/);
+    expect(await page.locator('[data-testid=offline-conflicts] tbody tr').count()).toBe(1);
+    await page.getByTestId('lang-switch').click();
+    await textIs(page, `tr[data-conflict="${report[0].id}"] td:nth-child(2)`, 'Vào hai lần (Đã ở bên trong)');
+    await textIs(page, `tr[data-conflict="${report[0].id}"] td:nth-child(3)`, `Nguyễn Văn Xung · Nhà nhập khẩu · #${pass!.serial}`);
+    expect(await page.getByRole('heading', { name: 'Xung đột từ cửa ngoại tuyến' }).count()).toBe(1);
+    await shot(page, 'organiser-conflicts-desktop');
+    await ctx.close();
+  }, 60_000);
+
   it('matchmaking: sessions and tables set in the console; the scheduler proposal for accepted requests is shown, discarded, run again with another table and published', async () => {
     const { ctx, page } = await console_('matchmaking');
     const settings = page.getByTestId('mm-settings');

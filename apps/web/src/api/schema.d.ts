@@ -2093,8 +2093,8 @@ export interface components {
             kind: "double-admission" | "admitted-while-invalid";
             /** Format: date-time */
             createdAt: string;
-            /** @description pass serial, bigint as a string */
-            serial: string;
+            /** @description pass serial (the number printed on the badge) */
+            serial: number;
             visitorName: string;
             visitorType: string;
             /** Format: date-time */

@@ -19,6 +19,7 @@ type S = components['schemas'];
 export type BatchProgress = S['BatchProgressDto'];
 export type Gate = S['GateDto'];
 export type GateDevice = S['GateDeviceDto'];
+export type CheckinConflict = S['CheckinConflictDto'];
 export type ScanOutcome = S['ScanOutcomeDto'];
 export type OfflineKit = S['OfflineKitDto'];
 export type VisitTallies = S['VisitTalliesDto'];

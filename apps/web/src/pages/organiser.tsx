@@ -11,6 +11,7 @@ import { FloorPlan } from '../ui/floor-plan';
 import { Field, FormError, useSubmit } from '../ui/form';
 import { Dashboard, Report } from './organiser-live';
 import { Matchmaking, Queues } from './organiser-matchmaking';
+import { OfflineConflicts } from './organiser-conflicts';
 
 const TABS = ['applications', 'floor-plan', 'invitations', 'gates', 'dashboard', 'matchmaking', 'report', 'queues'] as const;
 type Tab = (typeof TABS)[number];
@@ -612,6 +613,7 @@ function Gates({ fair }: { fair: Fair }) {
           </li>
         ))}
       </ul>
+      <OfflineConflicts fair={fair} />
     </section>
   );
 }
