@@ -1,10 +1,13 @@
 // Functions passed to page.evaluate / waitForFunction / addInitScript run in the browser.
 interface El {
   textContent: string | null;
+  tagName: string;
   getAttribute(n: string): string | null;
   querySelector(s: string): El | null;
+  closest(s: string): El | null;
+  compareDocumentPosition(other: El): number;
 }
-declare const document: { querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El> };
+declare const document: { querySelector(s: string): El | null; querySelectorAll(s: string): ArrayLike<El>; activeElement: El | null; body: El };
 declare function getComputedStyle(e: El): { fill: string; backgroundColor: string };
 declare const localStorage: { setItem(k: string, v: string): void };
 declare const sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void; key(i: number): string | null; length: number };
@@ -18,10 +21,12 @@ declare const window: { sentSeen?: number[]; axe: { run(ctx: unknown, opts: unkn
  * exhibitor); the floor plan (assign, hold, release; colours and legend agree with
  * booth_allocations; a booth taken meanwhile is refused with the API's message; a booth of a kind
  * the exhibitor did not ask for is refused until a reason for the exception is given in the booth
- * panel, which is stored on the allocation and in the audit log); the allocation
+ * panel, which is stored on the allocation and in the audit log; a release says whether the booth
+ * is free or was offered to a waiting exhibitor, and until when); the allocation
  * solver (proposal as a diff on the plan with score and unmet wishes; discard changes nothing,
- * apply stores exactly the proposal); the exhibitor's own pick of such a booth in a self-selection
- * round (a plain message, no override, nothing stored); an invitation batch with live progress up to every
+ * apply stores exactly the proposal); in a self-selection round, such a booth on the exhibitor's
+ * own plan (shown as not for it, not selectable by mouse or keyboard; the API still refuses it
+ * with a plain message, no override, nothing stored); an invitation batch with live progress up to every
  * visitor (mail_messages and the SMTP sink agree); gates and devices; matchmaking sessions,
  * tables and the scheduler's proposal, published (axe-core finds no unlabelled control on the
  * forms these pages gained). Then bad input on the public forms: the API's
@@ -324,6 +329,8 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     expect(await panel.getByTestId('booth-occupant').textContent()).toBe(A.legalName);
     await panel.getByRole('button', { name: 'Release' }).click();
     await page.locator('g[data-booth=D3][data-status=available]').waitFor();
+    // No one waits for a domestic booth: the page says D3 is free.
+    expect(await page.getByTestId('release-outcome').textContent()).toBe('Booth D3 released; it is available.');
     expect(await live('D3')).toEqual([]);
     expect(await q(`SELECT a.status FROM booth_allocations a JOIN booths b ON b.id = a.booth_id WHERE b.fair_id = $1 AND b.code = 'D3'`, [fairId])).toEqual([{ status: 'released' }]);
     await planAgreesWithDatabase(page);
@@ -407,10 +414,30 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     expect(after.audit).toHaveLength(before.audit.length + 1);
     await planAgreesWithDatabase(page);
 
-    // Released again (so the solver's case finds the floor as the floor plan case left it), then held for A the same way.
+    // Released again (so the solver's case finds the floor as the floor plan case left it). G (international, asked for one)
+    // waits for an international booth, as after a missed turn in a self-selection round: the release offers I1 to G at once,
+    // and the page says to whom and until when.
+    const { G } = apps;
+    await q(`INSERT INTO booth_waitlist (fair_id, exhibitor_id, kind) VALUES ($1, $2, 'international')`, [fairId, G.id]);
     await page.locator('g[data-booth=I1]').click();
     await panel.getByRole('button', { name: 'Release' }).click();
+    await page.locator('g[data-booth=I1][data-status=held]').waitFor();
+    const [offer] = await q<{ exhibitor_id: string; source: string; expires_at: Date }>(
+      `SELECT a.exhibitor_id, a.source, a.expires_at FROM booth_allocations a JOIN booths b ON b.id = a.booth_id WHERE b.fair_id = $1 AND b.code = 'I1' AND a.status = 'held'`,
+      [fairId],
+    );
+    expect([offer!.exhibitor_id, offer!.source]).toEqual([G.id, 'waitlist']);
+    const until = `${new Intl.DateTimeFormat('en-GB', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' }).format(offer!.expires_at)} (GMT+7)`;
+    const outcome = page.getByTestId('release-outcome');
+    expect([await outcome.getAttribute('data-status'), await outcome.textContent()]).toEqual(['held', `Booth I1 released and offered to ${G.legalName} from the waiting list, held until ${until}.`]);
+    // The organiser takes the offer back: G has left the waiting list with it, so I1 is free.
+    await page.locator('g[data-booth=I1]').click();
+    await outcome.waitFor({ state: 'detached' });
+    await panel.getByRole('button', { name: 'Release' }).click();
     await page.locator('g[data-booth=I1][data-status=available]').waitFor();
+    expect([await outcome.getAttribute('data-status'), await outcome.textContent()]).toEqual(['available', 'Booth I1 released; it is available.']);
+    expect(await allocation('I1')).toEqual([]);
+    // Then I2 is held for A the same way.
     before = await stored();
     await page.locator('g[data-booth=I2]').click();
     await panel.getByLabel('Exhibitor').selectOption({ label: A.legalName });
@@ -518,7 +545,7 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await ctx.close();
   }, 120_000);
 
-  it('self-selection: an exhibitor picking a booth of a kind it did not ask for is told why, with no way to override; nothing is stored and the turn stays its own', async () => {
+  it('self-selection: a free booth of a kind the exhibitor did not ask for is shown as not for it and cannot be picked by mouse or keyboard; the API still refuses it with a plain message and no override; nothing is stored and the turn stays its own', async () => {
     const { G } = apps;
     // After the solver's case one domestic booth is left free; G (from Taiwan) asked for one international booth.
     const [free] = await q<{ code: string }>(
@@ -535,22 +562,53 @@ describeBrowser('organiser console and bad input on the public forms in Chromium
     await selection.locator('[data-testid=turn-status]', { hasText: 'It is your turn' }).waitFor();
     const allocations = () => q(`SELECT id, status FROM booth_allocations WHERE fair_id = $1 ORDER BY id`, [fairId]);
     const before = await allocations();
-    await selection.locator(`g[data-booth=${free!.code}][data-status=available]`).click();
-    await selection.getByTestId('pick-booths').click();
-    await selection.getByTestId('form-error').waitFor();
-    expect(await selection.getByTestId('form-error').textContent()).toBe(
+    const booth = selection.locator(`g[data-booth=${free!.code}]`);
+
+    // Shown as not for G: a status of its own, said in the booth's label and named in the legend in the booth's colour, which no other status has.
+    expect([await booth.getAttribute('data-status'), await booth.getAttribute('role'), await booth.getAttribute('tabindex')]).toEqual(['not-requested', 'img', null]);
+    expect(await booth.getAttribute('aria-label')).toMatch(new RegExp(`^${free!.code}, Domestic, Not a kind you asked for, `));
+    const legend = selection.locator('.legend li[data-status]');
+    const swatches = await legend.evaluateAll((items) => items.map((li) => [li.getAttribute('data-status')!, li.textContent!.trim(), getComputedStyle(li.querySelector('.swatch')!).backgroundColor]));
+    expect(swatches.find(([s]) => s === 'not-requested')?.slice(0, 2)).toEqual(['not-requested', 'Not a kind you asked for']);
+    const fill = await booth.locator('rect').evaluate((r) => getComputedStyle(r as never).fill);
+    expect(swatches.filter(([, , colour]) => colour === fill).map(([s]) => s)).toEqual(['not-requested']);
+
+    // Not selectable with the mouse: a click marks nothing, nothing is chosen, the pick button stays disabled.
+    await booth.click();
+    expect(await booth.getAttribute('data-marked')).toBeNull();
+    expect(await selection.getByText('Chosen: none').count()).toBe(1);
+    expect(await selection.getByTestId('pick-booths').isDisabled()).toBe(true);
+    // Nor with the keyboard: Tab from the portal's first button (above the plan) past the plan never stops on a booth.
+    await page.getByRole('button', { name: 'Sign out' }).focus();
+    const reached: { booth: string | null; afterPlan: boolean }[] = [];
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        // 4: follows the plan, 16: inside it
+        return { booth: e.closest('g[data-booth]')?.getAttribute('data-booth') ?? null, afterPlan: (document.querySelector('section[aria-labelledby=sel-h] .floor-plan')!.compareDocumentPosition(e) & (4 | 16)) === 4 };
+      });
+      if (!at) break;
+      reached.push(at);
+    }
+    expect(reached.some((r) => r.afterPlan)).toBe(true);
+    expect(reached.filter((r) => r.booth)).toEqual([]);
+
+    // The API still refuses such a pick, in plain words: the exhibitor cannot override, it is told what to do instead.
+    const refused = await sys.http('POST', `/api/fairs/${SLUG}/booth-rounds/${round.body.id}/pick`, { token: G.session!, body: { booths: [free!.code] } });
+    expect([refused.status, refused.body.code, refused.body.message]).toEqual([
+      409,
+      'KIND_NOT_REQUESTED',
       `You cannot take booth ${free!.code} (Domestic booth): your application did not ask for booths of this kind. Choose booths of the kinds you asked for, or contact the organisers.`,
-    );
+    ]);
     // No way to override from the portal: no reason field anywhere on the page, nothing to type in the selection.
     expect(await page.getByLabel('Reason for the exception').count()).toBe(0);
     expect(await selection.locator('textarea, input').count()).toBe(0);
-    // The message stands right above the button that sent the pick, where the exhibitor is looking.
-    const [message, button] = [await selection.getByTestId('form-error').boundingBox(), await selection.getByTestId('pick-booths').boundingBox()];
-    expect(button!.y - (message!.y + message!.height)).toBeGreaterThanOrEqual(0);
-    expect(button!.y - (message!.y + message!.height)).toBeLessThan(60);
-    await shot(page, 'portal-pick-wrong-kind-desktop');
+    await booth.scrollIntoViewIfNeeded();
+    await shot(page, 'portal-not-requested-kind-desktop');
     expect(await allocations()).toEqual(before);
-    expect(await selection.locator(`g[data-booth=${free!.code}]`).getAttribute('data-status')).toBe('available');
+    expect(await booth.getAttribute('data-status')).toBe('not-requested');
     expect(await q(`SELECT t.status FROM booth_round_turns t WHERE t.round_id = $1`, [round.body.id])).toEqual([{ status: 'picking' }]);
     await ctx.close();
   }, 120_000);

@@ -30,6 +30,11 @@ export type AllocationSource = 'manual' | 'proposal' | 'round' | 'waitlist';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ORIGIN_VI = { international: 'quốc tế', domestic: 'trong nước' } as const;
 
+/** The kind rule: the exhibitor asked for booths of this kind and its area allows it. Others need an organiser's exception. */
+export function kindRequested(ex: Pick<AllocationFacts, 'eligibleKinds' | 'requested'>, kind: BoothKind): boolean {
+  return ex.eligibleKinds.includes(kind) && ex.requested[kind] > 0;
+}
+
 /**
  * The one place booth_allocations rows change. Every method runs in the caller's transaction and
  * writes the audit row and the exhibitor's email with the change. Double booking is refused by
@@ -72,7 +77,7 @@ export class BoothLedger {
    */
   async checkRules(m: EntityManager, ex: AllocationFacts, booth: BoothRow, overrideReason?: string | null, by: 'organiser' | 'exhibitor' = 'organiser'): Promise<void> {
     if (ex.status !== 'approved') throw BoothErrors.EXHIBITOR_NOT_APPROVED({ status: ex.status });
-    const kindAllowed = ex.eligibleKinds.includes(booth.kind) && ex.requested[booth.kind] > 0;
+    const kindAllowed = kindRequested(ex, booth.kind);
     if (!kindAllowed && (by === 'exhibitor' || !overrideReason?.trim())) {
       const details = { booth: booth.code, origin: ex.origin, originVi: ORIGIN_VI[ex.origin], kind: booth.kind, kindEn: BOOTH_KIND_LABELS[booth.kind].en, kindVi: BOOTH_KIND_LABELS[booth.kind].vi };
       throw by === 'exhibitor' ? BoothErrors.KIND_NOT_REQUESTED(details) : BoothErrors.KIND_NOT_ALLOWED(details);
@@ -108,7 +113,7 @@ export class BoothLedger {
     booth: BoothRow,
     opts: { status: 'held' | 'assigned'; expiresAt?: Date | null; source: AllocationSource; overrideReason?: string | null; mail?: boolean },
   ): Promise<AllocationRow> {
-    const overridden = !(ex.eligibleKinds.includes(booth.kind) && ex.requested[booth.kind] > 0);
+    const overridden = !kindRequested(ex, booth.kind);
     const [row] = await queryReturning<AllocationRow>(
       m,
       `INSERT INTO booth_allocations (fair_id, booth_id, exhibitor_id, status, expires_at, source, kind_override_reason)

@@ -4,11 +4,15 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '@fair/auth';
 import { FairsService } from '@fair/fairs';
 import { ExhibitorsService } from '@fair/exhibitors';
+import { kindRequested } from './booth-ledger';
 import { BoothErrors } from './booths.errors';
 import { FloorPlanService } from './floor-plan.service';
 import { RoundsService, type RoundView } from './rounds.service';
 
-/** A booth as an exhibitor sees it on the plan: whether it is free, taken or its own, never who holds it. */
+/**
+ * A booth as an exhibitor sees it on the plan: whether it is free, free but of a kind its
+ * application did not ask for (it cannot pick it: KIND_NOT_REQUESTED), taken or its own, never who holds it.
+ */
 export interface SelectionBooth {
   id: string;
   code: string;
@@ -21,7 +25,7 @@ export interface SelectionBooth {
   isCorner: boolean;
   areaM2: number;
   priceVnd: number;
-  status: 'available' | 'taken' | 'mine';
+  status: 'available' | 'not-requested' | 'taken' | 'mine';
 }
 
 export interface SelectionView {
@@ -46,7 +50,7 @@ export class SelfSelectionService {
     const fair = await this.fairs.get(fairRef);
     const exhibitorId = actor.userId ? await this.exhibitors.exhibitorIdForUser(actor.userId, fair.id) : null;
     if (!exhibitorId) throw BoothErrors.NO_EXHIBITOR_ACCOUNT();
-    const plan = await this.floorPlan.floorPlan(fair.id);
+    const [plan, [facts]] = await Promise.all([this.floorPlan.floorPlan(fair.id), this.exhibitors.allocationFacts(fair.id, [exhibitorId])]);
     const [turn] = (await this.db.query(
       `SELECT r.id, t.position FROM booth_round_turns t JOIN booth_rounds r ON r.id = t.round_id
         WHERE r.fair_id = $1 AND t.exhibitor_id = $2 AND r.status = 'open' ORDER BY r.created_at DESC LIMIT 1`,
@@ -73,7 +77,7 @@ export class SelfSelectionService {
         isCorner: b.isCorner,
         areaM2: b.areaM2,
         priceVnd: b.priceVnd,
-        status: b.status === 'available' ? 'available' : b.status === 'assigned' && b.occupant?.exhibitorId === exhibitorId ? 'mine' : 'taken',
+        status: b.status !== 'available' ? (b.status === 'assigned' && b.occupant?.exhibitorId === exhibitorId ? 'mine' : 'taken') : kindRequested(facts!, b.kind) ? 'available' : 'not-requested',
       })),
     };
   }

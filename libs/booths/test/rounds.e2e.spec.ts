@@ -46,9 +46,15 @@ describe('self-selection rounds and the waitlist, through the API', () => {
     expect((await mail(0, /Your turn to pick booths/))!.text).toContain('exhibitor portal before');
     expect((await api('POST', '/booth-rounds', organiser, { exhibitorIds: [ex[1]!.id], turnMinutes: 5 })).body.code).toBe('ROUND_ALREADY_OPEN');
 
+    // what each exhibitor's portal draws: its place and turn, booths as its own / taken / free / free but of a kind it did not ask for
+    const selection = async (i: number) => (await api('GET', '/booth-selection', ex[i]!.token)).body;
+    const statuses = (v: { booths: { code: string; status: string }[] }) => Object.fromEntries(v.booths.map((b) => [b.code, b.status]));
+    const international = { I1: 'not-requested', I2: 'not-requested', I3: 'not-requested', I4: 'not-requested' };
+    expect(statuses(await selection(0))).toEqual({ D1: 'available', D2: 'available', D3: 'available', D4: 'available', ...international });
+
     // not your turn yet
     expect((await api('POST', `/booth-rounds/${roundId}/pick`, ex[1]!.token, { booths: ['D3'] })).body.code).toBe('NOT_YOUR_TURN');
-    // first exhibitor: a booth of the wrong kind is refused (it cannot override: it is told what to do instead) and nothing is kept
+    // first exhibitor: a booth of the wrong kind (drawn as not for it) is still refused when sent (it cannot override: it is told what to do instead) and nothing is kept
     const wrongKind = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'I1'] });
     expect([wrongKind.status, wrongKind.body.code, wrongKind.body.message]).toEqual([
       409,
@@ -59,13 +65,10 @@ describe('self-selection rounds and the waitlist, through the API', () => {
     const picked = await api('POST', `/booth-rounds/${roundId}/pick`, ex[0]!.token, { booths: ['D1', 'D2'] });
     expect(picked.body.turns.map((t: { status: string }) => t.status)).toEqual(['picked', 'picking', 'waiting']);
 
-    // what each exhibitor's portal draws: its place and turn, booths as its own / taken / free
-    const selection = async (i: number) => (await api('GET', '/booth-selection', ex[i]!.token)).body;
-    const statuses = (v: { booths: { code: string; status: string }[] }) => Object.fromEntries(v.booths.filter((b) => b.code.startsWith('D')).map((b) => [b.code, b.status]));
     const [first, second] = [await selection(0), await selection(1)];
     expect([first.round.myPosition, first.round.myTurnNow, second.round.myPosition, second.round.myTurnNow]).toEqual([0, false, 1, true]);
-    expect(statuses(first)).toEqual({ D1: 'mine', D2: 'mine', D3: 'available', D4: 'available' });
-    expect(statuses(second)).toEqual({ D1: 'taken', D2: 'taken', D3: 'available', D4: 'available' });
+    expect(statuses(first)).toEqual({ D1: 'mine', D2: 'mine', D3: 'available', D4: 'available', ...international });
+    expect(statuses(second)).toEqual({ D1: 'taken', D2: 'taken', D3: 'available', D4: 'available', ...international });
     expect(second.booths.some((b: object) => 'occupant' in b)).toBe(false);
     // organisers see the booths an application was given, in the list and opened
     const approved = await sys.http('GET', `/api/fairs/${FAIR}/exhibitor-applications?status=approved`, { token: organiser });

@@ -43,6 +43,7 @@ export type FloorPlanView = S['FloorPlanViewDto'];
 export type RoundView = S['RoundViewDto'];
 export type SelectionView = S['SelectionViewDto'];
 export type ProposalView = S['ProposalViewDto'];
+export type ReleasedBooth = S['ReleasedBoothDto'];
 /** A booth as the floor plan draws it: the organiser's view (status, occupant) or the exhibitor's (available / taken / mine). */
 export type PlanBooth = FloorPlanBooth | S['SelectionBoothDto'];
 export type FloorPlanBooth = S['FloorPlanBoothDto'];

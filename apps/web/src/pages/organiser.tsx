@@ -3,7 +3,7 @@ import { ApiError, ok, organiserApi, session } from '../api/client';
 import { StaffSignIn } from '../ui/sign-in';
 import type { paths } from '../api/schema';
 import { BOOTH_KINDS, type BoothKind } from '../api/views';
-import type { BatchProgress, ExhibitorList, ExhibitorView, Fair, FloorPlanBooth, FloorPlanView, Gate, GateDevice, ProposalView } from '../api/views';
+import type { BatchProgress, ExhibitorList, ExhibitorView, Fair, FloorPlanBooth, FloorPlanView, Gate, GateDevice, ProposalView, ReleasedBooth } from '../api/views';
 import { WithFair } from '../fair-context';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -228,8 +228,10 @@ function Applications({ fair }: { fair: Fair }) {
 }
 
 function Plan({ fair }: { fair: Fair }) {
-  const { t, lang, number } = useI18n();
+  const { t, lang, number, dateTime } = useI18n();
   const [plan, setPlan] = useState<FloorPlanView | null>(null);
+  // What the last release did: the booth is free, or the waitlist offered it at once to a waiting exhibitor.
+  const [released, setReleased] = useState<ReleasedBooth | null>(null);
   const [approved, setApproved] = useState<ExhibitorView[]>([]);
   const [booth, setBooth] = useState<FloorPlanBooth | null>(null);
   const [exhibitor, setExhibitor] = useState('');
@@ -269,10 +271,11 @@ function Plan({ fair }: { fair: Fair }) {
     run(async () => {
       const path = { fair: fair.id, booth: booth!.id };
       const extra = reason ? { overrideReason: reason } : {};
+      setReleased(null);
       try {
         if (what === 'assign') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/assign', { params: { path }, body: { exhibitorId: exhibitor, ...extra } }));
         if (what === 'hold') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/hold', { params: { path }, body: { exhibitorId: exhibitor, expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString(), ...extra } }));
-        if (what === 'release') await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} }));
+        if (what === 'release') setReleased(await ok(organiserApi.POST('/api/fairs/{fair}/booths/{booth}/release', { params: { path }, body: {} })));
         setBooth(null);
         resetOverride();
       } catch (err) {
@@ -303,6 +306,10 @@ function Plan({ fair }: { fair: Fair }) {
     });
   if (!plan) return <p role="status">{t.loading}</p>;
   const marked = new Set(proposal?.changes.map((c) => c.boothId) ?? (booth ? [booth.id] : []));
+  // The exhibitor a released booth was offered to, by name: from the approved list, else from the plan read again.
+  const offeredTo =
+    released?.offeredTo &&
+    (approved.find((a) => a.id === released.offeredTo)?.legalName ?? plan.booths.find((b) => b.code === released.booth && b.occupant?.exhibitorId === released.offeredTo)?.occupant?.name ?? t.waitingExhibitor);
   return (
     <section>
       <p role="status" data-testid="plan-counts">
@@ -361,10 +368,17 @@ function Plan({ fair }: { fair: Fair }) {
         marked={marked}
         onPick={(b) => {
           setError(null);
+          setReleased(null);
           resetOverride();
           setBooth(b);
         }}
       />
+      {/* What the release did, where its panel was. */}
+      {!booth && released && (
+        <p role="status" className="alert" data-testid="release-outcome" data-status={released.status}>
+          {offeredTo && released.expiresAt ? t.releasedOffered(released.booth, offeredTo, dateTime(released.expiresAt)) : t.releasedAvailable(released.booth)}
+        </p>
+      )}
       {booth && (
         <div className="panel" role="dialog" aria-label={booth.code} data-testid="booth-panel">
           <h2>

@@ -119,7 +119,8 @@ function BoothSelection({ fairId, onPicked }: { fairId: string; onPicked(): void
         onPick={myTurn ? (b) => setChosen((s) => (s.has(b.id) ? new Set([...s].filter((x) => x !== b.id)) : new Set([...s, b.id]))) : undefined}
         canPick={(b) => b.status === 'available'}
       />
-      {/* A refused pick (a booth taken meanwhile, of a kind not asked for...) is said right above the button that sent it. */}
+      {/* Booths of kinds its application did not ask for come as 'not-requested' (drawn as not for it, never selectable; the API refuses them too).
+          A refused pick (a booth taken meanwhile, more booths than asked for...) is said right above the button that sent it. */}
       <FormError error={error} />
       {myTurn && (
         <div className="row">

@@ -3,6 +3,8 @@ import { useI18n } from '../i18n';
 
 const STATUS_FILL: Record<PlanBooth['status'], string> = {
   available: '#e7f5ea',
+  // free, but not of a kind the exhibitor asked for (its portal only): it cannot pick it
+  'not-requested': '#f3d9dc',
   held: '#ffe8a3',
   assigned: '#9cc3f0',
   taken: '#d0d4d9',

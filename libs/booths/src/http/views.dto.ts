@@ -75,9 +75,13 @@ export class SelectionRoundDto extends RoundViewDto {
   @ApiProperty({ description: 'it is picking now, within its window' }) myTurnNow: boolean;
 }
 
-/** A booth as an exhibitor sees it: free, taken (by anyone else, or held) or its own, never who holds it. */
+/** A booth as an exhibitor sees it: free, free but not of a kind it asked for, taken (by anyone else, or held) or its own, never who holds it. */
 export class SelectionBoothDto extends PlanBoothBaseDto {
-  @ApiProperty({ enum: ['available', 'taken', 'mine'], description: "mine = assigned to it; a booth held for it shows as taken" }) status: 'available' | 'taken' | 'mine';
+  @ApiProperty({
+    enum: ['available', 'not-requested', 'taken', 'mine'],
+    description: 'not-requested = free, but of a kind its application did not ask for (or its area may not have): a pick of it is refused (KIND_NOT_REQUESTED); mine = assigned to it; a booth held for it shows as taken',
+  })
+  status: 'available' | 'not-requested' | 'taken' | 'mine';
 }
 
 export class SelectionViewDto {
