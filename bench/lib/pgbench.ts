@@ -2,13 +2,14 @@
  * The database ceiling: pgbench's one-row UPDATE by primary key on this machine's PostgreSQL, in a
  * throwaway database. Latency percentiles come from pgbench's per-transaction log.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createBenchDatabase, dropBenchDatabase } from './bench-database';
 import { LatencySamples } from './load-test';
+import { runCommand } from './run-command';
 import { benchDurationSec, log, round } from './report';
 
 const execFileP = promisify(execFile);
@@ -54,18 +55,6 @@ export async function pgbenchVersion(): Promise<string | null> {
   }
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (e) => resolve({ code: -1, stdout, stderr: stderr + String(e) }));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 /**
  * Initialises a throwaway database (name contains "bench"), runs the UPDATE for `durationSec`
  * with `clients` connections, and drops the database. Never throws: a missing pgbench or an
@@ -91,15 +80,15 @@ export async function measurePgbenchCeiling(opts: PgbenchOptions = {}): Promise<
   const dir = await mkdtemp(join(tmpdir(), 'fair-pgbench-'));
   try {
     log(`  pgbench -i -s ${scale} ${database}`);
-    const init = await run('pgbench', ['-i', '-q', '-s', String(scale), url], dir);
+    const init = await runCommand('pgbench', ['-i', '-q', '-s', String(scale), url], { cwd: dir });
     if (init.code !== 0) return { ok: false, what: WHAT, reason: `pgbench -i failed: ${init.stderr.trim().split('\n').pop()}` };
 
     await writeFile(join(dir, 'update.sql'), UPDATE_SCRIPT);
     log(`  pgbench ${durationSec}s, ${clients} clients: ${WHAT}`);
-    const r = await run(
+    const r = await runCommand(
       'pgbench',
       ['-n', '-c', String(clients), '-j', String(threads), '-T', String(durationSec), '-M', 'prepared', '-f', 'update.sql', '-l', '--log-prefix', 'tx', url],
-      dir,
+      { cwd: dir },
     );
     if (r.code !== 0) return { ok: false, what: WHAT, reason: `pgbench failed: ${r.stderr.trim().split('\n').pop()}` };
 

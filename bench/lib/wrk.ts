@@ -4,12 +4,12 @@
  * per request, wrk a few, which is also how pgbench (C) drives the database ceiling it is compared
  * with. Latencies are wrk's per-request histogram (microseconds).
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { round } from './report';
+import { runCommand } from './run-command';
 
 export interface WrkScanResult {
   gates: number;
@@ -23,16 +23,10 @@ export interface WrkScanResult {
   loadGeneratorUsPerScan: number;
 }
 
-function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(cmd, args, { env, maxBuffer: 1 << 20 }, (err, stdout, stderr) => done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-  });
-}
-
 /** wrk's version line, or null when wrk is not installed (`apt-get install wrk`). */
 export async function wrkVersion(): Promise<string | null> {
-  const r = await run('wrk', ['--version']).catch(() => null);
-  const line = `${r?.stdout ?? ''}${r?.stderr ?? ''}`.split('\n')[0] ?? '';
+  const r = await runCommand('wrk', ['--version']);
+  const line = `${r.stdout}${r.stderr}`.split('\n')[0] ?? '';
   return /^wrk /.test(line) ? line.replace(/ Copyright.*/, '').trim() : null;
 }
 
@@ -48,13 +42,15 @@ export async function wrkScanLoad(baseUrl: string, devices: { id: string; token:
     const threads = Math.min(2, devices.length);
     // `times` after wrk prints the CPU its children used: wrk's own cost per scan.
     const script = `wrk -t ${threads} -c ${devices.length} -d ${durationSec}s -s "$WRK_SCRIPT" "$WRK_URL" && times`;
-    const r = await run('bash', ['-c', script], {
-      ...process.env,
-      WRK_SCRIPT: resolve(__dirname, 'wrk-scans.lua'),
-      WRK_URL: baseUrl,
-      SCAN_FILE: file,
-      WRK_THREADS: String(threads),
-      NONCE_PREFIX: randomBytes(6).toString('base64url'),
+    const r = await runCommand('bash', ['-c', script], {
+      env: {
+        ...process.env,
+        WRK_SCRIPT: resolve(__dirname, 'wrk-scans.lua'),
+        WRK_URL: baseUrl,
+        SCAN_FILE: file,
+        WRK_THREADS: String(threads),
+        NONCE_PREFIX: randomBytes(6).toString('base64url'),
+      },
     });
     if (r.code !== 0) throw new Error(`wrk failed (${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
     const lines = r.stdout.trim().split('\n');
