@@ -13,6 +13,11 @@
  *    and PDF badge → SMTP sink: Postfix's smtp-sink, C, when .ci/run has unpacked it), next to raw
  *    nodemailer sending a ready-made message to the same sink.
  *
+ * 4. Two floors under a scan at 32 gates, same wrk load (bench/lib/scan-floor.server.ts, decision
+ *    022): bare Fastify with the same pass check and one pgbench-like UPDATE per scan, then bare
+ *    Fastify with the same pass check and the real recording function. They show what part of
+ *    pgbench's ceiling any scan API could reach on this machine, and where the rest goes.
+ *
  * JSON keys the issue asks for: `ratioToCeiling` (scans/s at 32 gates ÷ pgbench tps) and `p99Ms`.
  */
 import { fork } from 'node:child_process';
@@ -42,6 +47,10 @@ import {
 } from './lib';
 
 const LEVELS = [8, 32, 64];
+const FLOORS = [
+  { mode: 'update', what: 'floor: bare Fastify + pass check + one-row UPDATE' },
+  { mode: 'record', what: 'floor: bare Fastify + pass check + the real recording' },
+] as const;
 const PASSES = 20_000;
 const INVITATIONS = 3_029;
 
@@ -210,15 +219,31 @@ async function main(): Promise<void> {
     log(`  scans: 32 gates, ${durationSec}s (autocannon)`);
     const autocannon32 = await autocannonScanLoad(server.url, devices.slice(0, 32), codes.slice(3 * 6000).concat(codes.slice(0, 3 * 6000)), durationSec);
 
+    const floors = [];
+    for (const f of FLOORS) {
+      log(`  ${f.what}: 32 gates, ${durationSec}s (${wrk})`);
+      const floor = await forkServer(resolve(__dirname, 'lib/scan-floor.server.ts'), { ...env, FLOOR_MODE: f.mode });
+      try {
+        await wrkScanLoad(floor.url, devices.slice(0, 8), codes, Math.min(2, durationSec)); // warm-up
+        const r = await wrkScanLoad(floor.url, devices.slice(0, 32), codes.slice(2000), durationSec);
+        if (r.failures || !r.scans) throw new Error(`${f.what}: ${r.scans} scans, ${r.failures} failures`);
+        floors.push({ ...f, ...r });
+      } finally {
+        await floor.stop();
+      }
+    }
+
     const at32 = scans.find((s) => s.gates === 32)!;
     const pgTps = c.db.ok ? c.db.tps : null;
     const ratioToCeiling = pgTps ? round(at32.scansPerSec / pgTps, 3) : null;
+    const floorFigures = floors.map((f) => ({ ...f, ratioToCeiling: pgTps ? round(f.scansPerSec / pgTps, 3) : null }));
     printWithCeilings(
       'Check-in and invitations',
       c,
       [
         ...scans.map((s) => [`scan through the API, ${s.gates} gates (wrk)`, s.scansPerSec, 'scans/s', s.p50Ms, s.p99Ms]),
         [`scan through the API, 32 gates (autocannon)`, autocannon32.scansPerSec, 'scans/s', autocannon32.p50Ms, autocannon32.p99Ms],
+        ...floors.map((f) => [`${f.what}, 32 gates (wrk)`, f.scansPerSec, 'scans/s', f.p50Ms, f.p99Ms]),
         ['pass code check (Base45 + Ed25519), 1 core', verifyFig.passCodePerSec, 'verif/s', null, null],
         ['raw crypto.verify Ed25519 (node:crypto), 1 core', verifyFig.rawVerifyPerSec, 'verif/s', null, null],
         ['raw Ed25519 verify (libsodium), 1 core', verifyFig.rawSodiumVerifyPerSec, 'verif/s', null, null],
@@ -236,7 +261,7 @@ async function main(): Promise<void> {
         ratioToCeiling,
         p99Ms: at32.p99Ms,
         loadGenerator: wrk,
-        figures: { scans, scansAutocannon32: autocannon32, verify: verifyFig, invitations, invitationsTwoWorkers: invitations2 },
+        figures: { scans, scansAutocannon32: autocannon32, floors: floorFigures, verify: verifyFig, invitations, invitationsTwoWorkers: invitations2 },
       });
     }
   } finally {
