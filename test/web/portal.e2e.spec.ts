@@ -189,6 +189,11 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
     await add(late);
     await send.click();
     await page.waitForFunction(() => document.querySelector('[data-testid=staff-passes-result]')?.textContent?.startsWith('1 pass(es) sent; 3 '));
+    // The result on screen follows a language switch (the figures are kept, not the sentence).
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=staff-passes-result]')?.textContent?.trim() === 'Đã gửi 1 thẻ; bỏ qua 3 nhân viên (không có email hoặc đã có thẻ).');
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=staff-passes-result]')?.textContent?.startsWith('1 pass(es) sent; 3 '));
     await passCodeFromMail(late.email);
     for (const s of staff.slice(0, 2)) expect((await mails(s.email)).length).toBe(1);
     const [{ n }] = (await sys.dataSource.query(`SELECT count(*)::int AS n FROM visitors v JOIN passes p ON p.visitor_id = v.id WHERE v.exhibitor_id = $1`, [ex.id])) as { n: number }[];
@@ -406,6 +411,11 @@ describeBrowser('exhibitor portal sections in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Lead saved: Pham Thi Private (scans today: 2)');
     expect(await page.getByTestId('form-error').count()).toBe(0);
+    // The confirmation follows a language switch too.
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Đã lưu: Pham Thi Private (số lần quét hôm nay: 2)');
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=lead-saved]')?.textContent?.trim() === 'Lead saved: Pham Thi Private (scans today: 2)');
     expect(await leads.locator('input[name=leadCode]').inputValue()).toBe('');
 
     const table = leads.getByTestId('leads');

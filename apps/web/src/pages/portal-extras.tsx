@@ -9,7 +9,8 @@ export function StaffSection({ ex }: { ex: ExhibitorView }) {
   const { t } = useI18n();
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const [form, setForm] = useState({ name: '', role: '', email: '' });
-  const [passes, setPasses] = useState<string | null>(null);
+  // the figures, not the sentence: the sentence follows a language switch
+  const [passes, setPasses] = useState<{ issued: number; skipped: number } | null>(null);
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/exhibitors/{id}/staff', { params: { path: { id: ex.id } } })).then(setStaff, () => undefined);
@@ -42,13 +43,17 @@ export function StaffSection({ ex }: { ex: ExhibitorView }) {
           onClick={() =>
             void run(async () => {
               const r = await ok(exhibitorApi.POST('/api/exhibitors/{id}/staff-passes', { params: { path: { id: ex.id } } }));
-              setPasses(t.staffPassesResult(r.issued.length, r.skipped.length));
+              setPasses({ issued: r.issued.length, skipped: r.skipped.length });
             })
           }
         >
           {t.issueStaffPasses}
         </button>{' '}
-        {passes && <span role="status" data-testid="staff-passes-result">{passes}</span>}
+        {passes && (
+          <span role="status" data-testid="staff-passes-result">
+            {t.staffPassesResult(passes.issued, passes.skipped)}
+          </span>
+        )}
       </p>
       <form
         onSubmit={(e) => {
@@ -79,7 +84,8 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
   const { t, lang, dateTime } = useI18n();
   const [leads, setLeads] = useState<Lead[]>([]);
   const [form, setForm] = useState({ code: '', note: '', rating: '', consent: false });
-  const [saved, setSaved] = useState('');
+  // the scan, not the sentence: the sentence follows a language switch
+  const [saved, setSaved] = useState<{ name: string; scans: number } | null>(null);
   const { busy, error, fieldErrors, run } = useSubmit();
   const load = useCallback(() => {
     ok(exhibitorApi.GET('/api/leads/fairs/{fair}', { params: { path: { fair: ex.fairId } } })).then(setLeads, () => undefined);
@@ -93,7 +99,7 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
           e.preventDefault();
           const codeField = e.currentTarget.elements.namedItem('leadCode') as HTMLInputElement | null;
           // the previous scan's confirmation must not stand next to this scan's error
-          setSaved('');
+          setSaved(null);
           void run(async () => {
             const r = await ok(
               exhibitorApi.POST('/api/leads/fairs/{fair}/scans', {
@@ -101,7 +107,7 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
                 body: { code: form.code, note: form.note || undefined, rating: form.rating === '' ? undefined : Number(form.rating), contactConsent: form.consent },
               }),
             );
-            setSaved(t.leadSaved(r.visitor.name, r.scans));
+            setSaved({ name: r.visitor.name, scans: r.scans });
             setForm({ code: '', note: '', rating: '', consent: false });
             load();
             return true;
@@ -129,7 +135,7 @@ export function LeadsSection({ ex }: { ex: ExhibitorView }) {
         {saved && (
           <span role="status" data-testid="lead-saved">
             {' '}
-            {saved}
+            {t.leadSaved(saved.name, saved.scans)}
           </span>
         )}
       </form>
