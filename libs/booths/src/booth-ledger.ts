@@ -35,6 +35,15 @@ export function kindRequested(ex: Pick<AllocationFacts, 'eligibleKinds' | 'reque
   return ex.eligibleKinds.includes(kind) && ex.requested[kind] > 0;
 }
 
+/** How many booths of each kind an exhibitor holds or has been assigned (kinds with none left out). */
+export function liveBoothsByKind(m: Pick<EntityManager, 'query'>, exhibitorId: string): Promise<{ kind: BoothKind; n: number }[]> {
+  return m.query(
+    `SELECT b.kind, count(*)::int AS n FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
+      WHERE a.exhibitor_id = $1 AND a.status IN ('held', 'assigned') GROUP BY b.kind`,
+    [exhibitorId],
+  );
+}
+
 /**
  * The one place booth_allocations rows change. Every method runs in the caller's transaction and
  * writes the audit row and the exhibitor's email with the change. Double booking is refused by
@@ -82,11 +91,7 @@ export class BoothLedger {
       const details = { booth: booth.code, origin: ex.origin, originVi: ORIGIN_VI[ex.origin], kind: booth.kind, kindEn: BOOTH_KIND_LABELS[booth.kind].en, kindVi: BOOTH_KIND_LABELS[booth.kind].vi };
       throw by === 'exhibitor' ? BoothErrors.KIND_NOT_REQUESTED(details) : BoothErrors.KIND_NOT_ALLOWED(details);
     }
-    const live: { kind: BoothKind; n: number }[] = await m.query(
-      `SELECT b.kind, count(*)::int AS n FROM booth_allocations a JOIN booths b ON b.id = a.booth_id
-        WHERE a.exhibitor_id = $1 AND a.status IN ('held', 'assigned') GROUP BY b.kind`,
-      [ex.exhibitorId],
-    );
+    const live = await liveBoothsByKind(m, ex.exhibitorId);
     const has = live.find((l) => l.kind === booth.kind)?.n ?? 0;
     const total = live.reduce((s, l) => s + l.n, 0);
     const requestedTotal = Object.values(ex.requested).reduce((s, n) => s + n, 0);

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@fair/auth';
-import { FairsService } from '@fair/fairs';
+import { FairsService, type BoothKind } from '@fair/fairs';
 import { ExhibitorsService } from '@fair/exhibitors';
-import { kindRequested } from './booth-ledger';
+import { kindRequested, liveBoothsByKind } from './booth-ledger';
 import { BoothErrors } from './booths.errors';
 import { FloorPlanService } from './floor-plan.service';
 import { RoundsService, type RoundView } from './rounds.service';
@@ -25,7 +25,7 @@ export interface SelectionBooth {
   isCorner: boolean;
   areaM2: number;
   priceVnd: number;
-  status: 'available' | 'not-requested' | 'taken' | 'mine';
+  status: 'available' | 'not-requested' | 'enough' | 'taken' | 'mine';
 }
 
 export interface SelectionView {
@@ -50,7 +50,16 @@ export class SelfSelectionService {
     const fair = await this.fairs.get(fairRef);
     const exhibitorId = actor.userId ? await this.exhibitors.exhibitorIdForUser(actor.userId, fair.id) : null;
     if (!exhibitorId) throw BoothErrors.NO_EXHIBITOR_ACCOUNT();
-    const [plan, [facts]] = await Promise.all([this.floorPlan.floorPlan(fair.id), this.exhibitors.allocationFacts(fair.id, [exhibitorId])]);
+    const [plan, [facts], live] = await Promise.all([
+      this.floorPlan.floorPlan(fair.id),
+      this.exhibitors.allocationFacts(fair.id, [exhibitorId]),
+      liveBoothsByKind(this.db, exhibitorId),
+    ]);
+    // a free booth of a kind it asked for, once it holds as many of that kind as it asked for,
+    // is drawn as 'enough': the ledger would refuse the pick (TOO_MANY_BOOTHS)
+    const has = new Map(live.map((l) => [l.kind, l.n]));
+    const freeStatus = (kind: BoothKind): SelectionBooth['status'] =>
+      !kindRequested(facts!, kind) ? 'not-requested' : (has.get(kind) ?? 0) >= facts!.requested[kind] ? 'enough' : 'available';
     const [turn] = (await this.db.query(
       `SELECT r.id, t.position FROM booth_round_turns t JOIN booth_rounds r ON r.id = t.round_id
         WHERE r.fair_id = $1 AND t.exhibitor_id = $2 AND r.status = 'open' ORDER BY r.created_at DESC LIMIT 1`,
@@ -77,7 +86,7 @@ export class SelfSelectionService {
         isCorner: b.isCorner,
         areaM2: b.areaM2,
         priceVnd: b.priceVnd,
-        status: b.status !== 'available' ? (b.status === 'assigned' && b.occupant?.exhibitorId === exhibitorId ? 'mine' : 'taken') : kindRequested(facts!, b.kind) ? 'available' : 'not-requested',
+        status: b.status !== 'available' ? (b.status === 'assigned' && b.occupant?.exhibitorId === exhibitorId ? 'mine' : 'taken') : freeStatus(b.kind),
       })),
     };
   }

@@ -67,7 +67,8 @@ describe('self-selection rounds and the waitlist, through the API', () => {
 
     const [first, second] = [await selection(0), await selection(1)];
     expect([first.round.myPosition, first.round.myTurnNow, second.round.myPosition, second.round.myTurnNow]).toEqual([0, false, 1, true]);
-    expect(statuses(first)).toEqual({ D1: 'mine', D2: 'mine', D3: 'available', D4: 'available', ...international });
+    // the first now has both domestic booths it asked for: the free ones are drawn as 'enough' for it, still free for the others
+    expect(statuses(first)).toEqual({ D1: 'mine', D2: 'mine', D3: 'enough', D4: 'enough', ...international });
     expect(statuses(second)).toEqual({ D1: 'taken', D2: 'taken', D3: 'available', D4: 'available', ...international });
     expect(second.booths.some((b: object) => 'occupant' in b)).toBe(false);
     // organisers see the booths an application was given, in the list and opened
@@ -97,6 +98,8 @@ describe('self-selection rounds and the waitlist, through the API', () => {
     const released = await api('POST', '/booths/D2/release', organiser, { reason: 'exhibitor 1 needs only one booth' });
     expect(released.body).toEqual({ booth: 'D2', status: 'held', offeredTo: ex[1]!.id, expiresAt: expect.any(String) });
     expect((await mail(1, /A booth came free for you: D2/))!.text).toContain('accept it in the exhibitor portal');
+    // a booth held for it counts: with D2 offered, the last free domestic booth is 'enough' for the second exhibitor (it asked for one)
+    expect(statuses(await selection(1))).toMatchObject({ D2: 'taken', D4: 'enough' });
     expect((await api('POST', '/booths/D2/accept', ex[0]!.token)).body.code).toBe('HOLD_NOT_YOURS');
     const accepted = await api('POST', '/booths/D2/accept', ex[1]!.token);
     expect([accepted.status, accepted.body.status]).toEqual([200, 'assigned']);
@@ -110,5 +113,9 @@ describe('self-selection rounds and the waitlist, through the API', () => {
       ['assigned', ex[2]!.id],
       ['available', null],
     ]);
+    expect(statuses(await selection(1))).toMatchObject({ D2: 'mine', D4: 'enough' });
+    // and the booth the drawing forbids is refused by the ledger too (here an organiser assigning it)
+    const tooMany = await api('POST', '/booths/D4/assign', organiser, { exhibitorId: ex[1]!.id });
+    expect([tooMany.status, tooMany.body.code]).toEqual([409, 'TOO_MANY_BOOTHS']);
   }, 60_000);
 });

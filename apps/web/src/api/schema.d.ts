@@ -3053,10 +3053,10 @@ export interface components {
             areaM2: number;
             priceVnd: number;
             /**
-             * @description not-requested = free, but of a kind its application did not ask for (or its area may not have): a pick of it is refused (KIND_NOT_REQUESTED); mine = assigned to it; a booth held for it shows as taken
+             * @description not-requested = free, but of a kind its application did not ask for (or its area may not have): a pick of it is refused (KIND_NOT_REQUESTED); enough = free, of a kind it asked for, but it already holds as many of that kind as it asked for: a pick of it is refused (TOO_MANY_BOOTHS); mine = assigned to it; a booth held for it shows as taken
              * @enum {string}
              */
-            status: "available" | "not-requested" | "taken" | "mine";
+            status: "available" | "not-requested" | "enough" | "taken" | "mine";
         };
         SelectionViewDto: {
             exhibitorId: string;

@@ -119,7 +119,8 @@ function BoothSelection({ fairId, onPicked }: { fairId: string; onPicked(): void
         onPick={myTurn ? (b) => setChosen((s) => (s.has(b.id) ? new Set([...s].filter((x) => x !== b.id)) : new Set([...s, b.id]))) : undefined}
         canPick={(b) => b.status === 'available'}
       />
-      {/* Booths of kinds its application did not ask for come as 'not-requested' (drawn as not for it, never selectable; the API refuses them too).
+      {/* Booths of kinds its application did not ask for come as 'not-requested', and free booths of a kind it already has all it asked for of
+          as 'enough' (each drawn in its own colour, never selectable; the API refuses them too).
           A refused pick (a booth taken meanwhile, more booths than asked for...) is said right above the button that sent it. */}
       <FormError error={error} />
       {myTurn && (

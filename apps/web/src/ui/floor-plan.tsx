@@ -5,6 +5,8 @@ const STATUS_FILL: Record<PlanBooth['status'], string> = {
   available: '#e7f5ea',
   // free, but not of a kind the exhibitor asked for (its portal only): it cannot pick it
   'not-requested': '#f3d9dc',
+  // free and of a kind it asked for, but it already has as many of that kind as it asked for
+  enough: '#ece3f5',
   held: '#ffe8a3',
   assigned: '#9cc3f0',
   taken: '#d0d4d9',

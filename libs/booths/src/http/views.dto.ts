@@ -78,10 +78,11 @@ export class SelectionRoundDto extends RoundViewDto {
 /** A booth as an exhibitor sees it: free, free but not of a kind it asked for, taken (by anyone else, or held) or its own, never who holds it. */
 export class SelectionBoothDto extends PlanBoothBaseDto {
   @ApiProperty({
-    enum: ['available', 'not-requested', 'taken', 'mine'],
-    description: 'not-requested = free, but of a kind its application did not ask for (or its area may not have): a pick of it is refused (KIND_NOT_REQUESTED); mine = assigned to it; a booth held for it shows as taken',
+    enum: ['available', 'not-requested', 'enough', 'taken', 'mine'],
+    description:
+      'not-requested = free, but of a kind its application did not ask for (or its area may not have): a pick of it is refused (KIND_NOT_REQUESTED); enough = free, of a kind it asked for, but it already holds as many of that kind as it asked for: a pick of it is refused (TOO_MANY_BOOTHS); mine = assigned to it; a booth held for it shows as taken',
   })
-  status: 'available' | 'not-requested' | 'taken' | 'mine';
+  status: 'available' | 'not-requested' | 'enough' | 'taken' | 'mine';
 }
 
 export class SelectionViewDto {
