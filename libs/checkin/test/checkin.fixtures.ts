@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestSystem } from '@fair/testing';
+import type { PassPayload } from '@fair/visitors';
+import type { ScanContext } from '../src/scan-recorder';
 import { createOpenFair } from '../../visitors/test/visitors.fixtures';
 
 export interface GateSetup {
@@ -47,4 +49,30 @@ export async function setupGates(
 
 export function scan(sys: TestSystem, device: { id: string; token: string }, code: unknown, extra: Record<string, unknown> = {}) {
   return sys.http('POST', `/api/checkin/devices/${device.id}/scans`, { token: device.token, body: { code, nonce: nonce(), ...extra } });
+}
+
+/**
+ * An online scan of a well-signed code of this setup's fair, for calling the recording functions
+ * directly: from gate `device` (default the first), a fresh nonce, now; `payload` and the rest
+ * override what a test needs.
+ */
+export function onlineScan(
+  s: GateSetup,
+  payload: Pick<PassPayload, 'serial' | 'visitorType' | 'entryPolicy'> & Partial<PassPayload>,
+  { device = 0, ...over }: Partial<ScanContext> & { device?: number } = {},
+): ScanContext {
+  const d = s.devices[device]!;
+  return {
+    fairId: s.fair.id,
+    timeZone: 'Asia/Ho_Chi_Minh',
+    deviceId: d.id,
+    gateId: d.gateId,
+    staffUserId: null,
+    nonce: nonce(),
+    direction: 'in',
+    decoded: { ok: true, payload: { keyId: 1, fairId: s.fair.id, issue: 1, validFrom: 0, validUntil: 4_000_000_000, ...payload } },
+    at: new Date(),
+    offline: false,
+    ...over,
+  };
 }

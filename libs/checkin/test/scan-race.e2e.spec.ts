@@ -3,7 +3,7 @@ import { pgCode } from '@fair/db';
 import { startTestSystem, type TestSystem } from '@fair/testing';
 import { ScanRecorder, type ScanContext } from '../src/scan-recorder';
 import { withRetry } from '../src/scan-batcher';
-import { nonce, setupGates, type GateSetup } from './checkin.fixtures';
+import { nonce, onlineScan, setupGates, type GateSetup } from './checkin.fixtures';
 
 /**
  * The same scan (device + nonce) recorded by two transactions at once, as two API processes
@@ -25,23 +25,8 @@ describe('a re-sent scan racing its first copy across transactions', () => {
   });
   afterAll(() => sys.close());
 
-  const ctx = (email: string, n: string, over: Partial<ScanContext> = {}): ScanContext => {
-    const pass = s.codes.get(email)!;
-    const d = s.devices[0]!;
-    return {
-      fairId: s.fair.id,
-      timeZone: 'Asia/Ho_Chi_Minh',
-      deviceId: d.id,
-      gateId: d.gateId,
-      staffUserId: null,
-      nonce: n,
-      direction: 'in',
-      decoded: { ok: true, payload: { keyId: 1, fairId: s.fair.id, serial: pass.serial, issue: 1, visitorType: 'general', entryPolicy: over.direction === 'out' ? 're-entry' : 'single', validFrom: 0, validUntil: 4_000_000_000 } },
-      at: new Date(),
-      offline: false,
-      ...over,
-    };
-  };
+  const ctx = (email: string, n: string, over: Partial<ScanContext> = {}): ScanContext =>
+    onlineScan(s, { serial: s.codes.get(email)!.serial, visitorType: 'general', entryPolicy: over.direction === 'out' ? 're-entry' : 'single' }, { nonce: n, ...over });
 
   /** `first` recorded and held uncommitted in one transaction while `second` runs in another. */
   async function race(first: ScanContext, second: ScanContext) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestSystem, type TestSystem } from '@fair/testing';
+import type { EntryPolicy } from '@fair/visitors';
 import { ScanRecorder, scanColumns, scanFunctionSql, type ScanContext } from '../src/scan-recorder';
-import { nonce, setupGates, type GateSetup } from './checkin.fixtures';
+import { onlineScan, setupGates, type GateSetup } from './checkin.fixtures';
 
 /**
  * checkin_record_scans takes a statement of online scans as a set when no two of them touch the
@@ -21,7 +22,7 @@ describe('a statement of scans recorded as a set equals the same scans recorded 
     'single-used', 'reentry-inside', 'reentry-inside-2', 'reentry-out', 'reentry-never', 'daily-today',
     'fresh-single', 'fresh-daily', 'fresh-reentry', 'revoked', 'reissued', 'future-issue', 'not-yet', 'expired', 'replayed',
   ];
-  const policyOf = (e: string) => (e.includes('single') ? 'single' : e.includes('daily') ? 'once-per-day' : 're-entry');
+  const policyOf = (e: string): EntryPolicy => (e.includes('single') ? 'single' : e.includes('daily') ? 'once-per-day' : 're-entry');
 
   beforeAll(async () => {
     sys = await startTestSystem();
@@ -29,26 +30,11 @@ describe('a statement of scans recorded as a set equals the same scans recorded 
   });
   afterAll(() => sys.close());
 
-  const ctx = (email: string, over: Partial<ScanContext> & { issue?: number; validFrom?: number; validUntil?: number; device?: number } = {}): ScanContext => {
-    const pass = s.codes.get(`${email}@x.vn`);
-    const d = s.devices[over.device ?? 0]!;
-    return {
-      fairId: s.fair.id,
-      timeZone: 'Asia/Ho_Chi_Minh',
-      deviceId: d.id,
-      gateId: d.gateId,
-      staffUserId: null,
-      nonce: nonce(),
-      direction: 'in',
-      decoded: {
-        ok: true,
-        payload: { keyId: 1, fairId: s.fair.id, serial: pass?.serial ?? 987_654_321, issue: over.issue ?? 1, visitorType: 'trade-buyer', entryPolicy: policyOf(email) as 'single', validFrom: over.validFrom ?? now - HOUR, validUntil: over.validUntil ?? now + 24 * HOUR },
-      },
-      at: new Date(),
-      offline: false,
-      ...over,
-    };
-  };
+  const ctx = (
+    email: string,
+    { issue = 1, validFrom = now - HOUR, validUntil = now + 24 * HOUR, ...over }: Partial<ScanContext> & { issue?: number; validFrom?: number; validUntil?: number; device?: number } = {},
+  ): ScanContext =>
+    onlineScan(s, { serial: s.codes.get(`${email}@x.vn`)?.serial ?? 987_654_321, visitorType: 'trade-buyer', entryPolicy: policyOf(email), issue, validFrom, validUntil }, over);
 
   /** Runs `fn` on the statement in a transaction that is rolled back, and returns what it did. */
   async function runPath(fn: string, ctxs: ScanContext[]) {
